@@ -1,0 +1,13 @@
+// Every list format Embargo reads. Detection tries them in this order; `--format <id>` picks one directly.
+// Each format lives in its own folder under src/sources/ and exports one SourceFormat from its index.ts.
+import type { SourceFormat } from './types.ts';
+
+export const FORMATS: readonly SourceFormat[] = [
+  // formats:begin (one line per format, added by the format's author)
+  // formats:end
+];
+
+/** The format with this id, if any. */
+export function formatById(id: string): SourceFormat | undefined {
+  return FORMATS.find((f) => f.id === id);
+}
