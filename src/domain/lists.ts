@@ -33,7 +33,7 @@ export const CSL_SUB_LISTS: Readonly<Record<string, string>> = {
   CAP: 'Correspondent Account or Payable-Through Account Sanctions (OFAC)',
 };
 
-const entries: Omit<ListInfo, 'id'>[] & { id: string }[] = [
+const entries: (Omit<ListInfo, 'id'> & { id: string })[] = [
   { id: 'us_ofac_sdn', name: 'Specially Designated Nationals and Blocked Persons', authority: 'US Treasury OFAC', kind: 'sanctions', licence: PD },
   { id: 'us_ofac_cons', name: 'Consolidated Sanctions List (non-SDN)', authority: 'US Treasury OFAC', kind: 'sanctions', licence: PD },
   { id: 'us_trade_csl', name: 'Consolidated Screening List', authority: 'US ITA (Commerce, State, Treasury)', kind: 'export_control', licence: PD, subLists: CSL_SUB_LISTS },
