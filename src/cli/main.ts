@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// The `embargo` command line: global options, one file per command, errors mapped to exit codes once.
+import { Command, CommanderError } from 'commander';
+import { registerDiff } from './commands/diff.ts';
+import { registerImport } from './commands/import.ts';
+import { registerLists } from './commands/lists.ts';
+import { registerStart } from './commands/start.ts';
+import { EXIT, reportError, stdPrinter } from './output.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('embargo')
+    .description('Screen parties against export-control and sanctions lists')
+    .option('--db <location>', 'SQLite file or postgres:// URL (env EMBARGO_DB; default ./embargo.db)')
+    .option('--json', 'print results as JSON')
+    .exitOverride()
+    .showHelpAfterError();
+  registerImport(program);
+  registerLists(program);
+  registerDiff(program);
+  registerStart(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return reportError(stdPrinter(argv.includes('--json')), error);
+  }
+}
+
+process.exitCode = await main(process.argv);
