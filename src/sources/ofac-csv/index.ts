@@ -31,7 +31,12 @@ export async function* readOfacCsv(path: string, options: ReadOptions): AsyncGen
     }
     const { entity, notes } = mapOfacRecord(event.record, list);
     for (const reason of notes) {
-      const warning: ImportWarning = { file: event.record.file, line: event.record.line, reason, severity: 'note' };
+      const warning: ImportWarning = {
+        file: event.record.file,
+        line: event.record.line,
+        reason,
+        severity: 'note',
+      };
       yield { type: 'warning', warning };
     }
     yield { type: 'entity', entity };
@@ -41,7 +46,8 @@ export async function* readOfacCsv(path: string, options: ReadOptions): AsyncGen
 /** Format id `ofac_csv`. */
 export const ofacCsvFormat: SourceFormat = {
   id: 'ofac_csv',
-  description: 'OFAC legacy CSV set: sdn.csv + add.csv + alt.csv + sdn_comments.csv (SDN) or the cons_*.csv set (consolidated)',
+  description:
+    'OFAC legacy CSV set: sdn.csv + add.csv + alt.csv + sdn_comments.csv (SDN) or the cons_*.csv set (consolidated)',
   detect: detectOfacCsv,
   read: readOfacCsv,
 };

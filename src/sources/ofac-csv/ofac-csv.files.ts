@@ -11,7 +11,12 @@ export type OfacFileRole = 'primary' | 'addresses' | 'aliases' | 'comments';
 
 const FILE_NAMES: Readonly<Record<OfacSet, Readonly<Record<OfacFileRole, string>>>> = {
   sdn: { primary: 'sdn.csv', addresses: 'add.csv', aliases: 'alt.csv', comments: 'sdn_comments.csv' },
-  cons: { primary: 'cons_prim.csv', addresses: 'cons_add.csv', aliases: 'cons_alt.csv', comments: 'cons_comments.csv' },
+  cons: {
+    primary: 'cons_prim.csv',
+    addresses: 'cons_add.csv',
+    aliases: 'cons_alt.csv',
+    comments: 'cons_comments.csv',
+  },
 };
 
 /** Paths of one set; a secondary file missing from the folder is undefined. */
@@ -41,7 +46,7 @@ export async function locateOfacFiles(path: string): Promise<OfacFileSet> {
     if (set === undefined) {
       throw new AppError('unusable_file', `no sdn.csv or cons_prim.csv in ${dir}`, {
         where: dir,
-        hint: 'point at the folder holding OFAC\'s legacy CSV files (sdn.csv, add.csv, alt.csv, sdn_comments.csv) or at sdn.csv itself',
+        hint: "point at the folder holding OFAC's legacy CSV files (sdn.csv, add.csv, alt.csv, sdn_comments.csv) or at sdn.csv itself",
       });
     }
     return resolveSet(set, dir, names, find(names, FILE_NAMES[set].primary) as string);
@@ -90,6 +95,10 @@ async function listFolder(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (error) {
-    throw new AppError('unusable_file', `cannot list folder ${dir}`, { where: dir, hint: 'check the folder is readable', cause: error });
+    throw new AppError('unusable_file', `cannot list folder ${dir}`, {
+      where: dir,
+      hint: 'check the folder is readable',
+      cause: error,
+    });
   }
 }

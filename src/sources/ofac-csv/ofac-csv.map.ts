@@ -90,7 +90,8 @@ function mapAlias(entity: Entity, row: OfacAliasRow, notes: string[]): void {
   const altRemarks = clean(row.remarks);
   let kind: NameKind = type === 'fka' ? 'fka' : 'aka';
   if (type === 'nka') entity.remarks.push(`n.k.a. ${name}`);
-  else if (type !== 'aka' && type !== 'fka') notes.push(`alias type "${row.type}" of "${name}" read as a.k.a.`);
+  else if (type !== 'aka' && type !== 'fka')
+    notes.push(`alias type "${row.type}" of "${name}" read as a.k.a.`);
   if (/\bweak\b/i.test(altRemarks)) kind = 'weak';
   if (altRemarks !== '') entity.remarks.push(`${name}: ${altRemarks}`);
   addName(entity, name, kind);
@@ -105,9 +106,14 @@ function applyRemarks(entity: Entity, facts: OfacRemarkFacts, notes: string[]): 
   for (const id of facts.identifiers) addIdentifier(entity, id);
   for (const r of facts.relations) {
     const name = 'name' in r.other ? r.other.name : '';
-    const known = entity.relations.some((x) => x.kind === r.kind && 'name' in x.other && x.other.name === name);
+    const known = entity.relations.some(
+      (x) => x.kind === r.kind && 'name' in x.other && x.other.name === name,
+    );
     if (!known) entity.relations.push(r);
   }
+  // A party listed under several directives carries several dates; the listing starts with the first.
+  const start = [...facts.listingDates].sort()[0];
+  if (start !== undefined) entity.listing.start = start;
   for (const [property, values] of Object.entries(facts.properties)) {
     for (const value of values) setProperty(entity, property, value);
   }

@@ -9,8 +9,18 @@ import { AppError } from '../../domain/errors.ts';
 import { expectedName, type OfacFileRole, type OfacFileSet, type OfacSet } from './ofac-csv.files.ts';
 
 const PRIMARY_COLUMNS = [
-  'entNum', 'name', 'type', 'program', 'title', 'callSign', 'vesselType', 'tonnage', 'grt', 'vesselFlag',
-  'vesselOwner', 'remarks',
+  'entNum',
+  'name',
+  'type',
+  'program',
+  'title',
+  'callSign',
+  'vesselType',
+  'tonnage',
+  'grt',
+  'vesselFlag',
+  'vesselOwner',
+  'remarks',
 ] as const;
 const ADDRESS_COLUMNS = ['entNum', 'addNum', 'address', 'cityStatePostal', 'country', 'remarks'] as const;
 const ALIAS_COLUMNS = ['entNum', 'altNum', 'type', 'name', 'remarks'] as const;
@@ -70,7 +80,10 @@ export async function* parseOfacCsv(files: OfacFileSet): AsyncGenerator<OfacPars
     rowsRead++;
     const { line, row } = item;
     if (seen.has(row.entNum)) {
-      yield { type: 'warning', warning: bad(files.primary, line, `ent_num ${row.entNum} appears twice; the first row is kept`) };
+      yield {
+        type: 'warning',
+        warning: bad(files.primary, line, `ent_num ${row.entNum} appears twice; the first row is kept`),
+      };
       continue;
     }
     seen.add(row.entNum);
@@ -123,7 +136,11 @@ function* orphans(files: OfacFileSet, s: Secondaries): Generator<ImportWarning> 
   for (const [file, map] of sources) {
     for (const [entNum, rows] of map) {
       for (const { line } of rows) {
-        yield note(file ?? '', line, `ent_num ${entNum} is not in ${expectedName(files.set, 'primary')}; row ignored`);
+        yield note(
+          file ?? '',
+          line,
+          `ent_num ${entNum} is not in ${expectedName(files.set, 'primary')}; row ignored`,
+        );
       }
     }
   }
@@ -139,7 +156,13 @@ async function readSecondary<K extends string>(
   const path = files[role];
   if (path === undefined) {
     const name = expectedName(files.set, role);
-    warnings.push(note(name, 0, `${name} not found next to ${expectedName(files.set, 'primary')}: its ${role} are not imported`));
+    warnings.push(
+      note(
+        name,
+        0,
+        `${name} not found next to ${expectedName(files.set, 'primary')}: its ${role} are not imported`,
+      ),
+    );
     return map;
   }
   for await (const item of readRows(path, columns)) {
@@ -156,29 +179,36 @@ async function readSecondary<K extends string>(
 
 type RowItem<K extends string> =
   | { kind: 'row'; line: number; row: Record<K, string> }
-  /** `countsAsRow` is false for a CSV syntax error that ends the file (no row was read). */
+  /** `countsAsRow` is false for a note about a row that is still read. */
   | { kind: 'warning'; warning: ImportWarning; countsAsRow: boolean };
 
 /** Rows of one file as named columns, or a bad_record warning for a row that is not one. */
 async function* readRows<K extends string>(path: string, columns: readonly K[]): AsyncGenerator<RowItem<K>> {
   const { text } = await readListText(path);
-  const tail: ImportWarning[] = [];
+  // csvRows reports a record it cannot read (e.g. a stray quote) through this callback and goes on.
+  const unreadable: ImportWarning[] = [];
   const onError = (line: number, reason: string): void => {
-    tail.push(bad(path, line, `unreadable CSV from here on: ${reason}`));
+    unreadable.push(bad(path, line, `unreadable CSV record: ${reason}`));
   };
   for await (const { line, fields } of csvRows(text, {}, onError)) {
-    if (fields.length === 1 && fields[0].trim() === '') continue;
+    yield* flush(unreadable);
+    if (fields.length === 1 && fields[0].trim() === '') continue; // a blank line is not a row
     const problem = rowProblem(fields, columns.length);
     if (problem !== undefined) {
       yield { kind: 'warning', warning: bad(path, line, problem), countsAsRow: true };
       continue;
     }
     if (fields.length > columns.length) {
-      yield { kind: 'warning', warning: note(path, line, `${fields.length - columns.length} extra column(s) ignored`), countsAsRow: false };
+      const extra = note(path, line, `${fields.length - columns.length} extra column(s) ignored`);
+      yield { kind: 'warning', warning: extra, countsAsRow: false };
     }
     yield { kind: 'row', line, row: named(columns, fields) };
   }
-  for (const warning of tail) yield { kind: 'warning', warning, countsAsRow: false };
+  yield* flush(unreadable);
+}
+
+function* flush<K extends string>(pending: ImportWarning[]): Generator<RowItem<K>> {
+  for (const warning of pending.splice(0)) yield { kind: 'warning', warning, countsAsRow: true };
 }
 
 function rowProblem(fields: readonly string[], expected: number): string | undefined {

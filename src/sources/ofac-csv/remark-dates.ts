@@ -2,6 +2,7 @@
 // "01 Jan 1961 to 31 Dec 1962", "circa 1979-1982" (OFAC SDN data specification, dat_spec.txt, "Remarks").
 import { isoDate, type IsoDate } from '../../domain/ids.ts';
 
+// prettier-ignore
 const MONTHS: Readonly<Record<string, string>> = {
   jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06',
   jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',

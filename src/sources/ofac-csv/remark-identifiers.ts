@@ -4,6 +4,7 @@
 import type { Identifier, IdentifierType } from '../../domain/entity.ts';
 import { ofacCountry } from './ofac-countries.ts';
 
+// prettier-ignore
 const LABELS: Readonly<Record<IdentifierType, readonly string[]>> = {
   passport: [
     'Passport', 'Diplomatic Passport', 'Passport Booklet', 'Passport Booklet:', 'Travel Document Number',
@@ -64,7 +65,8 @@ const CRYPTO = /^Digital Currency Address - ([A-Za-z0-9]+) (\S+)$/;
  */
 export function parseIdentifierRemark(segment: string): Identifier | undefined {
   const crypto = CRYPTO.exec(segment);
-  if (crypto !== null) return { type: 'crypto', value: crypto[2], label: `Digital Currency Address - ${crypto[1]}` };
+  if (crypto !== null)
+    return { type: 'crypto', value: crypto[2], label: `Digital Currency Address - ${crypto[1]}` };
   const hit = BY_LENGTH.find(([label]) => segment.startsWith(`${label} `));
   if (hit === undefined) return undefined;
   const [label, listed] = hit;

@@ -8,11 +8,19 @@
 //   nationality <country> | citizen <country> | Nationality of Registration <country> → country claims
 //   Gender Male|Female                → gender
 //   Linked To: <name>                 → relation {kind other, role related}
+//   Listing Date (<program>)[:] <date> → listing dates (the designation date on the non-SDN lists)
 //   <identifier label> <value> [(Country)] [issued …] [expires …]   → identifier (see remark-identifiers.ts)
 //   Organization Established Date, Aircraft Manufacture Date, Email Address, Website, Phone Number,
 //   Aircraft Model, Aircraft Operator, Equity Ticker, Organization Type:, Vessel Type, Former Vessel Flag → properties
 // Anything else (programme notes, positions, sanctions-risk notices) is returned in `unparsed`.
-import type { CountryClaim, CountryRole, Gender, Identifier, NameKind, RelationClaim } from '../../domain/entity.ts';
+import type {
+  CountryClaim,
+  CountryRole,
+  Gender,
+  Identifier,
+  NameKind,
+  RelationClaim,
+} from '../../domain/entity.ts';
 import type { IsoDate } from '../../domain/ids.ts';
 import { ofacCountry } from './ofac-countries.ts';
 import { parseOfacDateSpan } from './remark-dates.ts';
@@ -27,6 +35,8 @@ export interface OfacRemarkFacts {
   gender?: Gender;
   identifiers: Identifier[];
   relations: RelationClaim[];
+  /** "Listing Date (CMIC) 03 Jun 2021", "Listing Date (EO 14024 Directive 3): 24 Feb 2022". */
+  listingDates: IsoDate[];
   /** FtM property name → values (email, website, phone, incorporationDate, buildDate, …). */
   properties: Record<string, string[]>;
   /** Segments whose key is known but whose value could not be read: worth telling the user. */
@@ -47,8 +57,16 @@ export function splitRemarks(text: string): string[] {
 /** Parses an OFAC remarks text (primary remarks + overflow from the comments file). */
 export function parseOfacRemarks(text: string): OfacRemarkFacts {
   const facts: OfacRemarkFacts = {
-    names: [], birthDates: [], birthPlaces: [], countries: [], identifiers: [], relations: [],
-    properties: {}, problems: [], unparsed: [],
+    names: [],
+    birthDates: [],
+    birthPlaces: [],
+    countries: [],
+    identifiers: [],
+    relations: [],
+    listingDates: [],
+    properties: {},
+    problems: [],
+    unparsed: [],
   };
   for (const segment of splitRemarks(text)) {
     if (!readSegment(segment, facts)) facts.unparsed.push(segment);
@@ -123,6 +141,15 @@ const readLink: Reader = (segment, facts) => {
   return true;
 };
 
+const readListingDate: Reader = (segment, facts) => {
+  const m = /^Listing Date \([^)]*\):?\s+(.+)$/.exec(segment);
+  if (m === null) return false;
+  const dates = parseOfacDateSpan(m[1]);
+  if (dates === undefined) facts.problems.push(segment);
+  else facts.listingDates.push(...dates);
+  return true;
+};
+
 const readIdentifier: Reader = (segment, facts) => {
   const identifier = parseIdentifierRemark(segment);
   if (identifier === undefined) return false;
@@ -178,5 +205,13 @@ function propertyValues(value: string, as: 'date' | 'country' | undefined): stri
 // Order matters only where keys overlap: "Vessel Flag" (country) vs "Former Vessel Flag" (property) do not,
 // identifiers come before properties so "Identification Number IMO" is never read as something else.
 const READERS: readonly Reader[] = [
-  readAlias, readBirthDate, readBirthPlace, readCountry, readGender, readLink, readIdentifier, readProperty,
+  readAlias,
+  readBirthDate,
+  readBirthPlace,
+  readCountry,
+  readGender,
+  readLink,
+  readListingDate,
+  readIdentifier,
+  readProperty,
 ];
