@@ -26,6 +26,16 @@ export async function* csvRows(
   onError?: (line: number, reason: string) => void,
 ): AsyncGenerator<CsvRow> {
   const parserOptions: Options = {
+    // With an error callback, a malformed record is skipped and reported instead of failing the stream: a
+    // stream that errors drops the records still buffered in it (up to 16 rows lost before a truncated tail).
+    ...(onError === undefined
+      ? {}
+      : {
+          skip_records_with_error: true,
+          on_skip: (err: { lines?: number; message?: string } | undefined): undefined => {
+            onError(err?.lines ?? 0, err?.message ?? 'unreadable CSV record');
+          },
+        }),
     delimiter: options.delimiter ?? ',',
     quote: options.quote === false ? null : (options.quote ?? '"'),
     relax_column_count: true,
