@@ -1,9 +1,11 @@
 // Every list format Embargo reads. Detection tries them in this order; `--format <id>` picks one directly.
 // Each format lives in its own folder under src/sources/ and exports one SourceFormat from its index.ts.
 import type { SourceFormat } from './types.ts';
+import { ofacCsvFormat } from './ofac-csv/index.ts';
 
 export const FORMATS: readonly SourceFormat[] = [
   // formats:begin (one line per format, added by the format's author)
+  ofacCsvFormat,
   // formats:end
 ];
 

@@ -20,16 +20,21 @@ export const MAX_EXPANDED_YEARS = 10;
 export function parseOfacDate(text: string): IsoDate | undefined {
   const t = text.trim();
   let m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})$/.exec(t);
-  if (m !== null) return build(m[3], MONTHS[m[2].toLowerCase()], m[1].padStart(2, '0'));
+  if (m !== null) return build(m[3], monthNumber(m[2]), m[1].padStart(2, '0'));
   m = /^([A-Za-z]{3})[a-z]* (\d{4})$/.exec(t);
-  if (m !== null) return build(m[2], MONTHS[m[1].toLowerCase()]);
+  if (m !== null) return build(m[2], monthNumber(m[1]));
   m = /^(\d{4})$/.exec(t);
   if (m !== null) return build(m[1]);
   return undefined;
 }
 
-function build(year: string, month?: string, day?: string): IsoDate | undefined {
-  if (month === undefined && day !== undefined) return undefined;
+/** Month number, or null for a word that is not a month (so "Foo 1960" is unreadable, not 1960). */
+function monthNumber(name: string): string | null {
+  return MONTHS[name.toLowerCase()] ?? null;
+}
+
+function build(year: string, month?: string | null, day?: string): IsoDate | undefined {
+  if (month === null) return undefined;
   const value = [year, month, day].filter((p) => p !== undefined).join('-');
   try {
     return isoDate(value);
