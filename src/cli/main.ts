@@ -34,4 +34,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A closed pipe (`embargo diff … | head`) ends output quietly instead of crashing.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);
