@@ -7,3 +7,4 @@ export { transliterate } from './transliterate.ts';
 export { phoneticKey } from './phonetic.ts';
 export { jaroWinkler, levenshtein } from './distance.ts';
 export { personNameVariants } from './person-order.ts';
+export { compactKey, consonantSkeleton } from './keys.ts';

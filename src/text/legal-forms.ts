@@ -30,6 +30,7 @@ export function legalFormTable(): PhraseTable {
       const canonical = canonicalLegalForm(type);
       for (const alias of type.aliases) table.add(aliasTokens(String(alias)), canonical);
     }
+    table.addJoinedForms();
   }
   return table;
 }

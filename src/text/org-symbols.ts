@@ -19,6 +19,7 @@ export function orgSymbolTable(): PhraseTable {
     const groups = [...Object.entries(org_symbols), ...Object.entries(org_domains)];
     for (const [key, spellings] of groups) for (const s of spellings ?? []) table.add(aliasTokens(String(s)), key);
     for (const [key] of groups) table.add(aliasTokens(key), key);
+    table.addJoinedForms();
   }
   return table;
 }

@@ -33,6 +33,20 @@ export class PhraseTable {
     }
   }
 
+  /**
+   * Also add the run-together spelling of every multi-word phrase ("al qaida" → "alqaida",
+   * "p l c" → "plc"), after all phrases so it never overrides one; people write both.
+   */
+  addJoinedForms(): void {
+    const joined: [string, string][] = [];
+    const walk = (node: Node, path: string[]): void => {
+      if (node.value !== undefined && path.length > 1) joined.push([path.join(''), node.value]);
+      for (const [t, child] of node.next) walk(child, [...path, t]);
+    };
+    walk(this.#root, []);
+    for (const [word, value] of joined) this.add([word], value);
+  }
+
   get size(): number {
     return this.#size;
   }
