@@ -2,10 +2,13 @@
 // Each format lives in its own folder under src/sources/ and exports one SourceFormat from its index.ts.
 import type { SourceFormat } from './types.ts';
 import { ofacCsvFormat } from './ofac-csv/index.ts';
+import { ftmDeltaFormat, ftmJsonlFormat } from './ftm/index.ts';
 
 export const FORMATS: readonly SourceFormat[] = [
   // formats:begin (one line per format, added by the format's author)
   ofacCsvFormat,
+  ftmDeltaFormat,
+  ftmJsonlFormat,
   // formats:end
 ];
 
