@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import { decodeListBytes } from '../sources/common/decode.ts';
 import { personNameVariants, prepareName } from './index.ts';
+import { sdnRows } from './sdn-names.test-helper.ts';
 
 test('"LAST, First" gives given-names-first and surname-first orders', () => {
   assert.deepEqual(personNameVariants('KIM, Jong Un'), ['Jong Un Kim', 'KIM Jong Un']);
@@ -22,9 +20,7 @@ test('a name without a comma is returned tidied, alone', () => {
 });
 
 test('every variant of the real SDN individuals prepares to the same token set as the listed name', () => {
-  const file = new URL('../../data/us_ofac/sdn_csv/sdn.csv', import.meta.url);
-  const rows = parse(decodeListBytes(readFileSync(file)).text, { relax_column_count: true }) as string[][];
-  const people = rows.filter((r) => r[2]?.trim() === 'individual').map((r) => r[1] as string);
+  const people = sdnRows().filter((r) => r[2] === 'individual').map((r) => r[1]);
   assert.equal(people.length, 4620);
   const sorted = (s: string): string => [...prepareName(s, 'person').nameTokens].sort().join(' ');
   const differing = people.filter((n) => personNameVariants(n).some((v) => sorted(v) !== sorted(n)));
