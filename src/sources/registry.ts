@@ -3,12 +3,17 @@
 import type { SourceFormat } from './types.ts';
 import { ofacCsvFormat } from './ofac-csv/index.ts';
 import { ftmDeltaFormat, ftmJsonlFormat } from './ftm/index.ts';
+import { unXmlFormat } from './un-xml/index.ts';
+import { cslCsvFormat, cslJsonFormat } from './csl/index.ts';
 
 export const FORMATS: readonly SourceFormat[] = [
   // formats:begin (one line per format, added by the format's author)
   ofacCsvFormat,
   ftmDeltaFormat,
   ftmJsonlFormat,
+  unXmlFormat,
+  cslCsvFormat,
+  cslJsonFormat,
   // formats:end
 ];
 
