@@ -84,6 +84,7 @@ function applyTranches(entity: Entity, tranches: Tranche[], today: string): void
   }
   const starts = sorted.map((t) => t.start).filter((d): d is IsoDate => d !== undefined);
   if (starts[0] !== undefined) entity.listing.start = starts[0];
-  const allEnded = tranches.length > 0 && tranches.every((t) => t.end !== undefined && t.end <= today);
-  if (allEnded) applyEndDate(entity, tranches.map((t) => t.end!).sort().at(-1), today);
+  // Every tranche has an end date: the listing ends with the last one (ended once it has passed).
+  const allEnd = tranches.length > 0 && tranches.every((t) => t.end !== undefined);
+  if (allEnd) applyEndDate(entity, tranches.map((t) => t.end!).sort().at(-1), today);
 }
