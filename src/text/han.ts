@@ -35,6 +35,7 @@ function hanPhrases(): HanPhrases {
   for (const groups of [org_symbols, org_domains]) {
     for (const list of Object.values(groups)) for (const a of list ?? []) if (isHanOnly(String(a))) all.add(String(a));
   }
+  for (const p of FIXED_READINGS.keys()) all.add(p);
   const first = new Map<string, number>();
   for (const p of all) {
     const chars = [...p];
@@ -44,6 +45,16 @@ function hanPhrases(): HanPhrases {
 }
 
 let phrases: HanPhrases | undefined;
+
+/**
+ * Place names whose usual Latin form is not their pinyin (Cantonese/Portuguese spellings); they
+ * also cut Han runs like the resource phrases. 香港 → "hong kong", not "xianggang".
+ */
+const FIXED_READINGS: ReadonlyMap<string, string[]> = new Map([
+  ['香港', ['hong', 'kong']],
+  ['澳门', ['macau']],
+  ['澳門', ['macau']],
+]);
 
 /** Cut a Han word into known phrases and the runs between them (leftmost-longest match). */
 export function splitHanPhrases(chars: readonly string[]): string[][] {
@@ -98,5 +109,5 @@ export function looksLikePersonName(chars: readonly string[]): boolean {
 export function hanToPinyinWords(word: string, style: HanStyle): string[] {
   const chars = [...word];
   if (style === 'person') return personWords(chars);
-  return splitHanPhrases(chars).flatMap((part) => pairUp(syllables(part, false)));
+  return splitHanPhrases(chars).flatMap((part) => FIXED_READINGS.get(part.join('')) ?? pairUp(syllables(part, false)));
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compactKey, prepareName, type NameKindHint } from './index.ts';
+import { compactKey, consonantSkeleton, prepareName, type NameKindHint } from './index.ts';
 import { sdnRows } from './sdn-names.test-helper.ts';
 
 const nameTokens = (raw: string, hint: NameKindHint = 'organization'): string[] => prepareName(raw, hint).nameTokens;
@@ -119,4 +119,19 @@ test('every real SDN name prepares to ASCII tokens; no name loses all its tokens
   }
   const mahan = rows.find((r) => r[0] === '12927') as [string, string, string];
   assert.deepEqual(prepareName(mahan[1], 'organization').tokens, ['mahan', 'air']);
+});
+
+test('brackets inside Chinese names cut words; 香港 reads "hong kong"', () => {
+  const p = prepareName('聚航航空科技（深圳）有限公司', 'organization');
+  assert.equal(p.latin, 'juhang hangkong keji shenzhen youxian gongsi');
+  assert.deepEqual(p.tokens, ['juhang', 'aviation', 'tech', 'shenzhen', 'llc']);
+  assert.deepEqual(nameTokens('海能机械（香港）有限公司'), ['haineng', 'jixie', 'hong', 'kong']);
+});
+
+test('the Arabic article becomes its own word, so the noun meets its Latin spelling', () => {
+  const p = prepareName('أبو بكر البغدادي', 'person');
+  assert.equal(p.latin, 'bw bkr al bghddy');
+  assert.deepEqual(p.particles, ['al']);
+  assert.equal(consonantSkeleton('bghddy'), consonantSkeleton('baghdadi'));
+  assert.equal(prepareName('عبد الله', 'person').latin, 'bd llh'); // Allah is one word
 });

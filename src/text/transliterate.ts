@@ -4,6 +4,7 @@
 import anyAscii from 'any-ascii';
 import { BoundedCache } from './cache.ts';
 import { hangulToLatinWords } from './hangul.ts';
+import { arabicToAscii } from './arabic.ts';
 import { hanToPinyinWords, looksLikePersonName } from './han.ts';
 import { charScript, type CharScript } from './script.ts';
 import type { NameKindHint } from './types.ts';
@@ -32,18 +33,25 @@ function hanContext(text: string): HanContext {
   return 'zh';
 }
 
-/** Split a word into runs of one script; digits, punctuation and marks stay with the run before. */
-function scriptRuns(word: string): { script: CharScript | null; text: string }[] {
-  const runs: { script: CharScript | null; text: string }[] = [];
+/** CJK runs become separate words; other script changes inside a word (Cyrillic homoglyphs) do not. */
+const OWN_WORD: ReadonlySet<CharScript | null> = new Set(['han', 'hangul', 'kana']);
+
+interface Run {
+  script: CharScript | null;
+  text: string;
+}
+
+/**
+ * Split a word into runs of one script. Combining marks and punctuation (script null) stay with
+ * the letters before them, except after CJK: "机械(香港)" must give Han runs without the brackets.
+ */
+function scriptRuns(word: string): Run[] {
+  const runs: Run[] = [];
   for (const ch of word) {
     const s = charScript(ch.codePointAt(0) as number);
     const last = runs[runs.length - 1];
-    if (last !== undefined && (s === null || s === last.script || last.script === null)) {
-      last.text += ch;
-      if (last.script === null) last.script = s;
-    } else {
-      runs.push({ script: s, text: ch });
-    }
+    if (last !== undefined && (s === last.script || (s === null && !OWN_WORD.has(last.script)))) last.text += ch;
+    else runs.push({ script: s, text: ch });
   }
   return runs;
 }
@@ -55,11 +63,9 @@ function runToLatin(script: CharScript | null, text: string, mode: WordMode): st
     return hanToPinyinWords(text, asPerson ? 'person' : 'organization').join(' ');
   }
   if (script === 'hangul') return hangulToLatinWords(text, mode.first && mode.hint !== 'organization').join(' ');
+  if (script === 'arabic') return arabicToAscii(text);
   return anyAscii(text);
 }
-
-/** CJK runs become separate words; other script changes inside a word (Cyrillic homoglyphs) do not. */
-const OWN_WORD: ReadonlySet<CharScript | null> = new Set(['han', 'hangul', 'kana']);
 
 function wordToAscii(word: string, mode: WordMode): string {
   const key = `${mode.han}${mode.hint}${mode.first ? 1 : 0}${word}`;
@@ -69,6 +75,7 @@ function wordToAscii(word: string, mode: WordMode): string {
   let prev: CharScript | null = null;
   for (const run of scriptRuns(word)) {
     const sep = out !== '' && (OWN_WORD.has(run.script) || OWN_WORD.has(prev)) ? ' ' : '';
+    // (a punctuation run after CJK becomes spaces later, in the ASCII fold)
     out += sep + runToLatin(run.script, run.text, mode);
     prev = run.script;
   }
