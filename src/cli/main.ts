@@ -2,6 +2,7 @@
 // The `embargo` command line: global options, one file per command, errors mapped to exit codes once.
 import { Command, CommanderError } from 'commander';
 import { registerDiff } from './commands/diff.ts';
+import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerLists } from './commands/lists.ts';
 import { registerStart } from './commands/start.ts';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerLists(program);
   registerDiff(program);
   registerStart(program);
+  registerExport(program);
   return program;
 }
 
