@@ -34,6 +34,9 @@ const SCHEMA: Readonly<Record<string, PartySchema>> = {
   aircraft: 'Airplane',
 };
 
+/** Longest id `sourceId()` accepts; a longer `_id` is a damaged row, not a reason to stop the import. */
+const MAX_ID_LENGTH = 200;
+
 const GENDER: Readonly<Record<string, Gender>> = { male: 'male', female: 'female' };
 
 /**
@@ -52,6 +55,8 @@ export function cslSourceId(id: string, subList: string | undefined): string {
 export function mapCslRecord(item: CslItem, list: ListId, today: string): CslMapResult {
   const { record } = item;
   if (record.id === '') return { ok: false, reason: 'record without _id' };
+  if (record.id.length > MAX_ID_LENGTH)
+    return { ok: false, reason: `_id longer than ${MAX_ID_LENGTH} characters` };
   if (clean(record.name) === '') return { ok: false, reason: `record ${record.id} has no name` };
   const schema = SCHEMA[record.type.toLowerCase()] ?? 'LegalEntity';
   const id = cslSourceId(record.id, cslSubList(record.source));

@@ -28,6 +28,9 @@ export function mapUnRecord(record: UnRecord, list: ListId): UnMapResult {
   const { data, kind } = record;
   const reference = clean(childText(data, 'REFERENCE_NUMBER'));
   if (reference === '') return { ok: false, reason: `${kind} without REFERENCE_NUMBER` };
+  // sourceId() throws beyond 200 characters; a damaged entry must stay a bad record.
+  if (reference.length > 200)
+    return { ok: false, reason: `${kind} REFERENCE_NUMBER longer than 200 characters` };
   const schema = kind === 'INDIVIDUAL' ? 'Person' : 'Organization';
   const ctx: MapContext = { entity: newEntity(list, sourceId(reference), schema, data), notes: [] };
   mapNames(ctx, data, kind === 'INDIVIDUAL' ? 'INDIVIDUAL_ALIAS' : 'ENTITY_ALIAS');
