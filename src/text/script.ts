@@ -6,6 +6,7 @@ import type { Script } from './types.ts';
 export type CharScript = Exclude<Script, 'mixed'>;
 
 const LETTER = /\p{L}/u;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
 
 /** Script of one code point, or null for digits, punctuation, spaces and combining marks. */
 export function charScript(cp: number): CharScript | null {
@@ -63,6 +64,7 @@ const DOMINANT_SHARE = 0.75;
  * Text without letters (digits, punctuation) is 'latin': it needs no transliteration.
  */
 export function detectScript(text: string): Script {
+  if (ASCII_ONLY.test(text)) return 'latin'; // the common case, without counting
   const counts = scriptCounts(text);
   const han = counts.get('han') ?? 0;
   if (han > 0 && (counts.has('kana') || counts.has('hangul'))) {
