@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DIALECTS, freshStore } from '../../test/support/databases.ts';
 import { editedCopy, OFAC_CONS_DIR, OFAC_SDN_DIR } from '../../test/support/list-files.ts';
-import { AppError } from '../domain/errors.ts';
+import type { AppError } from '../domain/errors.ts';
 import { listId } from '../domain/ids.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { diffList } from './diff.ts';
