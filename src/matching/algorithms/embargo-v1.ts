@@ -1,0 +1,82 @@
+// embargo-v1: the named, versioned declaration of how Embargo scores a query against a listed party.
+// A change to any number here is a new version (embargo-v2, …): results record the version they were scored with.
+// Rationale for each value is next to it; the measured effect is in docs/design/matching.md.
+import type { Algorithm } from './types.ts';
+
+export const EMBARGO_V1: Algorithm = {
+  name: 'embargo',
+  version: 1,
+  id: 'embargo-v1',
+  // Chosen on the dev evaluation set (npm run eval): the lowest score at which every negatives file stays
+  // under 1 % false positives while recall stays above 98 %. See docs/design/matching.md "Threshold".
+  threshold: 0.8,
+  bands: [
+    // Meanings come from the precision measured per band by `npm run eval` (docs/design/matching.md).
+    { name: 'exact', min: 0.95, meaning: 'the listed name, spelled the same, with no contradicting evidence' },
+    { name: 'strong', min: 0.88, meaning: 'the listed name with small spelling differences, or exact with a weaker alias' },
+    { name: 'probable', min: 0.8, meaning: 'most of the distinctive name parts agree; review needed' },
+    { name: 'weak', min: 0, meaning: 'below the default threshold; not reported' },
+  ],
+  features: [
+    {
+      id: 'name',
+      weight: 0.92,
+      rationale:
+        'Rarity-weighted one-to-one token alignment. Scaled below 1 so that an exact name alone (0.92) ranks ' +
+        'under an exact name with an agreeing birth date or country.',
+    },
+    { id: 'schema', weight: 0, rationale: 'A gate, not a score: incompatible schemata (person vs vessel) are never compared.' },
+    {
+      id: 'birth_date',
+      weight: 0.06,
+      rationale:
+        'Full date agreement adds 0.06, year agreement 0.03; a year more than one apart subtracts 0.2, because ' +
+        'a different birth year is strong evidence of a different person (lists record ranges as several dates).',
+    },
+    {
+      id: 'country',
+      weight: 0.02,
+      rationale:
+        'Agreement adds 0.02; disagreement subtracts 0.06. Weak because lists attach countries for many reasons ' +
+        '(nationality, address, flag) and customer data carries the country of an address.',
+    },
+    {
+      id: 'identifier',
+      weight: 1,
+      rationale: 'An identical strong identifier (IMO, LEI, USCC, passport, …) is decisive: the score becomes at least 0.99.',
+    },
+    { id: 'gender', weight: 0.1, rationale: 'A stated gender that contradicts the listed one subtracts 0.1; agreement adds nothing.' },
+  ],
+  settings: {
+    candidateLimit: 40,
+    listedUnmatchedFactor: 0.3,
+    initialCredit: 0.6,
+    initialSimilarity: 0.9,
+    weakAliasFactor: 0.95,
+    phoneticSimilarity: 0.82,
+    minTokenSimilarity: 0.7,
+    maxQueryTokens: 16,
+    maxNameTokens: 24,
+    commonPostingShare: 0.04,
+  },
+  settingsRationale: {
+    candidateLimit:
+      'Names fully scored per query. The cheap bound (rarity-weighted Dice of the expanded tokens) puts the true ' +
+      'match in the top 40 for ≥ 99.5 % of distortions (property test against a brute-force scan).',
+    listedUnmatchedFactor:
+      'A listed token the query lacks costs half its weight: customer data drops middle names and patronymics, ' +
+      'while an unexplained extra query token costs its full weight.',
+    initialCredit: 'An initial ("M.") covers 60 % of the weight of the given name it abbreviates.',
+    initialSimilarity: 'Similarity credited to an initial that agrees with the first letter.',
+    weakAliasFactor: 'Weak aliases (the list says "low quality") score 5 % lower.',
+    phoneticSimilarity:
+      'Similarity credited to tokens with the same double-metaphone key that edit distance rejects ' +
+      '(Mohamed / Muhammad).',
+    minTokenSimilarity: 'Token pairs below this similarity are not aligned at all.',
+    maxQueryTokens: 'Longer queries are cut: a name has far fewer parts; this bounds the work per query.',
+    maxNameTokens: 'Listed names longer than this are cut for the same reason.',
+    commonPostingShare:
+      'A query token found in more than this share of listed names only scores candidates found through rarer ' +
+      'tokens; it does not open candidates itself (unless the query has nothing rarer).',
+  },
+};

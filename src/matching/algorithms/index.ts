@@ -1,0 +1,16 @@
+// The algorithms Embargo knows, by id. The default is the newest.
+import { EMBARGO_V1 } from './embargo-v1.ts';
+import type { Algorithm, ScoreBand } from './types.ts';
+
+export type { Algorithm, AlgorithmSettings, FeatureDeclaration, FeatureId, ScoreBand } from './types.ts';
+export { EMBARGO_V1 } from './embargo-v1.ts';
+
+export const DEFAULT_ALGORITHM: Algorithm = EMBARGO_V1;
+/** The documented default threshold of the default algorithm. */
+export const DEFAULT_THRESHOLD: number = EMBARGO_V1.threshold;
+
+/** The band a score falls into. */
+export function bandOf(score: number, algorithm: Algorithm = DEFAULT_ALGORITHM): ScoreBand['name'] {
+  for (const band of algorithm.bands) if (score >= band.min) return band.name;
+  return 'weak';
+}

@@ -1,0 +1,189 @@
+// The name comparator: a rarity-weighted, one-to-one alignment of query tokens with listed-name tokens.
+//
+//   query   kim ─── jong ─── un           each pair scores its similarity s (exact 1, typo ≈ 0.9, phonetic,
+//            │        │       │            initial "m"→"mohammed"), and counts s × (weight of both tokens);
+//   listed  kim ─── jong ─── un           joined words align one token with two ("hikvision" ↔ "hik"+"vision").
+//
+// Pairs are taken best-first (greedy one-to-one assignment, each token used once), which is optimal whenever
+// the similarities are far apart and within a few percent of the optimum otherwise (names have < 10 parts).
+// Score = matched weight / (all query weight + matched listed weight + β × unmatched listed weight): a query
+// token with no partner costs its full weight, a listed token the query lacks (a dropped middle name) β of it.
+import { tokenSimilarity, isInitialOf, isVowelless } from './token-similarity.ts';
+
+/** One side of the comparison as the aligner sees it. */
+export interface AlignmentSide {
+  count: number;
+  text(i: number): string;
+  weight(i: number): number;
+}
+
+export interface AlignmentSettings {
+  listedUnmatchedFactor: number;
+  initialCredit: number;
+  initialSimilarity: number;
+  minTokenSimilarity: number;
+  phoneticSimilarity: number;
+}
+
+/** Similarity of query token i and listed token j (initials excluded: the aligner handles them). */
+export type PairSimilarity = (i: number, j: number) => number;
+
+export type PairKind = 'exact' | 'similar' | 'initial' | 'joined_query' | 'joined_listed';
+export interface AlignedPair {
+  kind: PairKind;
+  /** Query token indexes (two for joined_query). */
+  query: number[];
+  /** Listed token indexes (two for joined_listed). */
+  listed: number[];
+  similarity: number;
+}
+
+export interface AlignmentResult {
+  score: number;
+  pairs: AlignedPair[];
+}
+
+const MAX_OPTIONS = 2048;
+const optQ = new Int16Array(MAX_OPTIONS);
+const optQ2 = new Int16Array(MAX_OPTIONS);
+const optT = new Int16Array(MAX_OPTIONS);
+const optT2 = new Int16Array(MAX_OPTIONS);
+const optS = new Float32Array(MAX_OPTIONS);
+const optV = new Float32Array(MAX_OPTIONS);
+const optKind = new Uint8Array(MAX_OPTIONS);
+const order = new Uint16Array(MAX_OPTIONS);
+const usedQ = new Uint8Array(256);
+const usedT = new Uint8Array(256);
+const KINDS: readonly PairKind[] = ['exact', 'similar', 'initial', 'joined_query', 'joined_listed'];
+
+let optionCount = 0;
+
+function push(kind: number, q: number, q2: number, t: number, t2: number, s: number, v: number): void {
+  if (optionCount >= MAX_OPTIONS) return;
+  const k = optionCount++;
+  optKind[k] = kind;
+  optQ[k] = q;
+  optQ2[k] = q2;
+  optT[k] = t;
+  optT2[k] = t2;
+  optS[k] = s;
+  optV[k] = v;
+}
+
+function collectPairs(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: AlignmentSettings): void {
+  for (let i = 0; i < q.count; i++) {
+    const qi = q.text(i);
+    for (let j = 0; j < t.count; j++) {
+      const tj = t.text(j);
+      if (qi.length === 1 || tj.length === 1) {
+        if (qi === tj) push(0, i, -1, j, -1, 1, q.weight(i) + t.weight(j));
+        else if (isInitialOf(qi, tj)) push(2, i, -1, j, -1, st.initialSimilarity, st.initialSimilarity * (q.weight(i) + st.initialCredit * t.weight(j)));
+        else if (isInitialOf(tj, qi)) push(2, i, -1, j, -1, st.initialSimilarity, st.initialSimilarity * (t.weight(j) + st.initialCredit * q.weight(i)));
+        continue;
+      }
+      const s = sim(i, j);
+      if (s >= st.minTokenSimilarity) push(s === 1 ? 0 : 1, i, -1, j, -1, s, s * (q.weight(i) + t.weight(j)));
+    }
+  }
+}
+
+/** "hikvision" ↔ "hik" + "vision" and the reverse; the cheap first-letter/length test keeps this rare. */
+function collectJoins(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: AlignmentSettings): void {
+  for (let i = 0; i < a.count; i++) {
+    const whole = a.text(i);
+    if (whole.length < 4) continue;
+    for (let j = 0; j < b.count; j++) {
+      for (let k = 0; k < b.count; k++) {
+        // Adjacent parts in either order: "erhanculha" is listed as "CULHA, Erhan".
+        if (k === j || (k !== j + 1 && k !== j - 1)) continue;
+        const left = b.text(j);
+        const right = b.text(k);
+        const alike = left.charCodeAt(0) === whole.charCodeAt(0) && Math.abs(whole.length - left.length - right.length) <= 2;
+        if (!alike && !(isVowelless(left) && isVowelless(right))) continue;
+        const s = tokenSimilarity(whole, left + right, false, st.phoneticSimilarity);
+        if (s < st.minTokenSimilarity) continue;
+        const v = s * (a.weight(i) + b.weight(j) + b.weight(k));
+        if (aIsQuery) push(4, i, -1, j, k, s, v);
+        else push(3, j, k, i, -1, s, v);
+      }
+    }
+  }
+}
+
+function sortOptions(): void {
+  for (let k = 0; k < optionCount; k++) order[k] = k;
+  // Insertion sort: a few dozen options, best similarity first, then most weight.
+  for (let k = 1; k < optionCount; k++) {
+    const o = order[k];
+    let m = k - 1;
+    while (m >= 0 && (optS[order[m]] < optS[o] || (optS[order[m]] === optS[o] && optV[order[m]] < optV[o]))) {
+      order[m + 1] = order[m];
+      m--;
+    }
+    order[m + 1] = o;
+  }
+}
+
+function free(k: number): boolean {
+  if (usedQ[optQ[k]] || usedT[optT[k]]) return false;
+  if (optQ2[k] >= 0 && usedQ[optQ2[k]]) return false;
+  return !(optT2[k] >= 0 && usedT[optT2[k]]);
+}
+
+function take(k: number): void {
+  usedQ[optQ[k]] = 1;
+  usedT[optT[k]] = 1;
+  if (optQ2[k] >= 0) usedQ[optQ2[k]] = 1;
+  if (optT2[k] >= 0) usedT[optT2[k]] = 1;
+}
+
+function pairOf(k: number): AlignedPair {
+  return {
+    kind: KINDS[optKind[k]],
+    query: optQ2[k] >= 0 ? [optQ[k], optQ2[k]] : [optQ[k]],
+    listed: optT2[k] >= 0 ? [optT[k], optT2[k]] : [optT[k]],
+    similarity: optS[k],
+  };
+}
+
+/**
+ * Aligns the query tokens with one listed name's tokens and returns the name score in [0, 1]; with
+ * `explain` the chosen pairs as well (otherwise `pairs` is empty, to keep the hot path allocation-free).
+ */
+export function alignNames(
+  q: AlignmentSide,
+  t: AlignmentSide,
+  sim: PairSimilarity,
+  st: AlignmentSettings,
+  explain = false,
+): AlignmentResult {
+  optionCount = 0;
+  collectPairs(q, t, sim, st);
+  collectJoins(q, t, true, st);
+  collectJoins(t, q, false, st);
+  sortOptions();
+  usedQ.fill(0, 0, q.count);
+  usedT.fill(0, 0, t.count);
+  let matched = 0;
+  const pairs: AlignedPair[] = [];
+  for (let n = 0; n < optionCount; n++) {
+    const k = order[n];
+    if (!free(k)) continue;
+    take(k);
+    matched += optV[k];
+    if (explain) pairs.push(pairOf(k));
+  }
+  let denominator = 0;
+  for (let i = 0; i < q.count; i++) denominator += q.weight(i);
+  for (let j = 0; j < t.count; j++) denominator += usedT[j] ? t.weight(j) : st.listedUnmatchedFactor * t.weight(j);
+  const score = denominator > 0 ? Math.min(1, matched / denominator) : 0;
+  return { score, pairs };
+}
+
+/** Query tokens left without a partner by `pairs` (for explanations). */
+export function unmatched(count: number, pairs: readonly AlignedPair[], side: 'query' | 'listed'): number[] {
+  const used = new Set(pairs.flatMap((p) => p[side]));
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (!used.has(i)) out.push(i);
+  return out;
+}

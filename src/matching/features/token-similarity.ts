@@ -1,0 +1,53 @@
+// How alike two name tokens are, in [0, 1]: the per-token comparator under the name alignment.
+import { consonantSkeleton } from '../../text/index.ts';
+import { jaroWinklerFast, osaDistance } from './edit-distance.ts';
+
+/** No a/e/i/o/u: a transliteration from an abjad (Arabic, Hebrew) or Thai, which write few vowels. */
+export function isVowelless(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) return false;
+  }
+  return true;
+}
+
+/** محمد → "mhmd" meets "mohamed": same consonant skeleton, one side written without vowels. */
+export function sameSkeleton(a: string, b: string): boolean {
+  return (isVowelless(a) || isVowelless(b)) && consonantSkeleton(a) === consonantSkeleton(b);
+}
+
+/**
+ * Typos tolerated per token length: one in up to 6 characters, two in up to 10, three beyond.
+ * Customer-data typos (a doubled, dropped or swapped letter) are one edit each; two typos in a
+ * short token make it a different word too often (kim / kam / jim).
+ */
+export function maxEditsFor(length: number): number {
+  if (length <= 6) return 1;
+  if (length <= 10) return 2;
+  return 3;
+}
+
+/**
+ * Similarity of two different tokens of at least two characters. Within the tolerated number of edits it is
+ * the mean of (1 − edits / length) and Jaro-Winkler, so one typo in a long token costs less than in a short
+ * one. Tokens that sound alike (same double-metaphone key) but need more edits, e.g. mohamed / muhammad, get
+ * `phonetic` when no more than a third of their letters differ, and so do tokens with the same consonant
+ * skeleton when one of them has no vowels (mhmd / mohamed).
+ */
+export function tokenSimilarity(a: string, b: string, samePhonetic: boolean, phonetic: number): number {
+  if (a === b) return 1;
+  const length = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < 2) return 0;
+  const allowed = maxEditsFor(length);
+  const phoneticAllowed = samePhonetic ? Math.max(allowed, Math.ceil(length / 3)) : allowed;
+  const d = osaDistance(a, b, phoneticAllowed);
+  if (d > phoneticAllowed) return sameSkeleton(a, b) ? phonetic : 0;
+  if (d > allowed) return phonetic;
+  const s = (1 - d / length + jaroWinklerFast(a, b)) / 2;
+  return samePhonetic && s < phonetic ? phonetic : s;
+}
+
+/** An initial ("m") agreeing with the first letter of a full token ("mohammed"). */
+export function isInitialOf(initial: string, token: string): boolean {
+  return initial.length === 1 && token.length > 1 && token.charCodeAt(0) === initial.charCodeAt(0);
+}

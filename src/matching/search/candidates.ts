@@ -1,0 +1,320 @@
+// Candidate generation: which listed names deserve a full score, without scanning every name.
+//
+//  query token ──exact──────────────┐
+//              ──one edit away──────┤ (deletion neighbourhoods)      vocabulary tokens, each with its
+//              ──sounds alike───────┤ (double-metaphone buckets)  →  similarity s to the query token
+//  adjacent tokens joined / a token split in two ─┘
+//        │
+//        ▼  postings token → names: every name gets, per query token, its best s × weight(token)
+//  bound(name) = 2·acc / (W_query + acc + β·(W_name − acc))   ← the alignment score if every hit aligned
+//        │
+//        ▼  the candidateLimit names with the highest bound are scored in full (searcher.ts)
+//
+// Tokens in more than commonPostingShare of all names (muhammad, company) do not open candidates when the
+// query has rarer tokens: they only add to names already found, via a scan of those names' few tokens.
+import type { AlgorithmSettings } from '../algorithms/types.ts';
+import { consonantSkeleton } from '../../text/index.ts';
+import { isVowelless } from '../features/token-similarity.ts';
+import { hashWithout, lowerBound, MIN_DELETION_LENGTH } from '../index/deletions.ts';
+import type { MatchIndex } from '../index/match-index.ts';
+import type { QuerySide } from './sides.ts';
+import type { SimilarityTable } from './sim-table.ts';
+
+const MAX_EXPANSIONS = 4096;
+/** Accumulation slots are bytes: query tokens, joins and split pieces beyond 255 are ignored. */
+const MAX_SLOTS = 255;
+/** Phonetic buckets are read up to this many tokens (a key like "ALM" can hold hundreds). */
+const MAX_PHONETIC_BUCKET = 256;
+/** Weight of a one-letter query token (an initial): it narrows little. */
+export const INITIAL_WEIGHT = 1.5;
+
+/** Which names a query may match: schema classes and, optionally, lists. */
+export interface NameFilter {
+  classMask: number;
+  lists: Uint8Array | undefined;
+  subLists: Uint8Array | undefined;
+}
+
+export class CandidateGenerator {
+  readonly #ix: MatchIndex;
+  readonly #sims: SimilarityTable;
+  readonly #st: AlgorithmSettings;
+  readonly #commonDf: number;
+  // expansions of the current query: (token, similarity, accumulation slot)
+  readonly #expTok = new Uint32Array(MAX_EXPANSIONS);
+  readonly #expSim = new Float32Array(MAX_EXPANSIONS);
+  readonly #expSlot = new Uint8Array(MAX_EXPANSIONS);
+  #expCount = 0;
+  #slotCount = 0;
+  // per-name accumulation
+  readonly #acc: Float32Array;
+  readonly #nameStamp: Uint32Array;
+  #nameEpoch = 0;
+  readonly touched: Uint32Array;
+  touchedCount = 0;
+  // per-token stamps
+  readonly #seen: Uint32Array;
+  #seenEpoch = 0;
+  readonly #common: Float32Array;
+  readonly #commonStamp: Uint32Array;
+  #commonEpoch = 0;
+  // top-k min-heap on the bound
+  readonly #heapName: Uint32Array;
+  readonly #heapBound: Float32Array;
+  #heapSize = 0;
+
+  constructor(ix: MatchIndex, sims: SimilarityTable, settings: AlgorithmSettings) {
+    this.#ix = ix;
+    this.#sims = sims;
+    this.#st = settings;
+    this.#commonDf = Math.max(50, Math.floor(settings.commonPostingShare * ix.nameCount));
+    this.#acc = new Float32Array(ix.nameCount);
+    this.#nameStamp = new Uint32Array(ix.nameCount);
+    this.touched = new Uint32Array(ix.nameCount);
+    this.#seen = new Uint32Array(ix.vocabularySize);
+    this.#common = new Float32Array(ix.vocabularySize);
+    this.#commonStamp = new Uint32Array(ix.vocabularySize);
+    this.#heapName = new Uint32Array(settings.candidateLimit);
+    this.#heapBound = new Float32Array(settings.candidateLimit);
+  }
+
+  #add(token: number, sim: number): void {
+    if (this.#expCount === MAX_EXPANSIONS) return;
+    this.#expTok[this.#expCount] = token;
+    this.#expSim[this.#expCount] = sim;
+    this.#expSlot[this.#expCount++] = this.#slotCount;
+  }
+
+  #similar(text: string, qi: number, token: number): number {
+    return qi >= 0 ? this.#sims.get(qi, token) : text === this.#ix.data.vocab[token] ? 1 : 0;
+  }
+
+  /** Vocabulary tokens alike to `text` (query token qi, or a join/split piece when qi = -1). */
+  #expand(text: string, qi: number, phon: number): void {
+    const d = this.#ix.data;
+    const min = this.#st.minTokenSimilarity;
+    if (++this.#seenEpoch === 0xffffffff) {
+      this.#seen.fill(0);
+      this.#seenEpoch = 1;
+    }
+    const visit = (t: number): void => {
+      if (this.#seen[t] === this.#seenEpoch) return;
+      this.#seen[t] = this.#seenEpoch;
+      const s = qi >= 0 ? this.#similar(text, qi, t) : this.#pieceSimilarity(text, t);
+      if (s >= min) this.#add(t, s);
+    };
+    const exact = this.#ix.tokenIds.get(text);
+    if (exact !== undefined) visit(exact);
+    if (text.length >= MIN_DELETION_LENGTH) {
+      for (let skip = -1; skip < text.length; skip++) {
+        const h = hashWithout(text, skip);
+        for (let p = lowerBound(d.delHash, h); p < d.delHash.length && d.delHash[p] === h; p++) visit(d.delToken[p]);
+      }
+    }
+    if (phon >= 0 && text.length >= 4) {
+      const end = Math.min(d.phonStart[phon + 1], d.phonStart[phon] + MAX_PHONETIC_BUCKET);
+      for (let p = d.phonStart[phon]; p < end; p++) visit(d.phonTokens[p]);
+    }
+    if (qi >= 0) this.#skeleton(text, visit);
+  }
+
+  /** Tokens with the same consonant skeleton, where one side has no vowels (an abjad transliteration). */
+  #skeleton(text: string, visit: (t: number) => void): void {
+    const d = this.#ix.data;
+    const key = consonantSkeleton(text);
+    const id = key.length >= 2 ? this.#ix.skelIds.get(key) : undefined;
+    if (id === undefined) return;
+    const [start, tokens] = isVowelless(text) ? [d.skelStart, d.skelTokens] : [d.bareStart, d.bareTokens];
+    const end = Math.min(start[id + 1], start[id] + MAX_PHONETIC_BUCKET);
+    for (let p = start[id]; p < end; p++) visit(tokens[p]);
+  }
+
+  #pieceSimilarity(text: string, token: number): number {
+    const v = this.#ix.data.vocab[token];
+    if (v === text) return 1;
+    return Math.abs(v.length - text.length) <= 1 && v.length >= 4 ? this.#st.minTokenSimilarity : 0;
+  }
+
+  /** Expands every query token, fills the query weights, then joins and splits. */
+  #expandQuery(q: QuerySide): void {
+    const d = this.#ix.data;
+    this.#expCount = 0;
+    this.#slotCount = 0;
+    for (let i = 0; i < q.count; i++, this.#slotCount++) {
+      const text = q.tokens[i];
+      const id = this.#sims.tokenIds[i];
+      if (text.length === 1) {
+        q.weights[i] = Math.min(INITIAL_WEIGHT, id >= 0 ? d.tokenWeight[id] : INITIAL_WEIGHT);
+        continue;
+      }
+      const from = this.#expCount;
+      this.#expand(text, i, this.#sims.phon[i]);
+      q.weights[i] = id >= 0 ? d.tokenWeight[id] : this.#bestWeight(from);
+    }
+    this.#joinsAndSplits(q);
+  }
+
+  /** The weight of the most similar expansion since `from` (an unknown token weighs as a unique one). */
+  #bestWeight(from: number): number {
+    let best = -1;
+    for (let e = from; e < this.#expCount; e++) if (best < 0 || this.#expSim[e] > this.#expSim[best]) best = e;
+    return best < 0 ? this.#ix.data.unknownWeight : this.#ix.data.tokenWeight[this.#expTok[best]];
+  }
+
+  /** "hik vision" → "hikvision"; "calderonchirinos" → "calderon" + "chirinos". */
+  #joinsAndSplits(q: QuerySide): void {
+    for (let i = 0; i + 1 < q.count && this.#slotCount < MAX_SLOTS; i++) {
+      if (q.tokens[i].length < 2 || q.tokens[i + 1].length < 2) continue;
+      this.#expand(q.tokens[i] + q.tokens[i + 1], -1, -1);
+      this.#slotCount++;
+    }
+    for (let i = 0; i < q.count; i++) {
+      const text = q.tokens[i];
+      if (text.length < 5 || this.#sims.tokenIds[i] >= 0) continue;
+      for (let k = 2; k <= text.length - 2 && this.#slotCount < MAX_SLOTS - 2; k++) {
+        const left = text.slice(0, k);
+        const right = text.slice(k);
+        // Only where one piece is a listed token as it stands; the other may carry a typo.
+        if (!this.#ix.tokenIds.has(left) && !this.#ix.tokenIds.has(right)) continue;
+        this.#expand(left, -1, -1);
+        this.#slotCount++;
+        this.#expand(right, -1, -1);
+        this.#slotCount++;
+      }
+    }
+  }
+
+  #accepts(n: number, filter: NameFilter): boolean {
+    const d = this.#ix.data;
+    if ((d.nameClass[n] & filter.classMask) === 0) return false;
+    if (filter.lists === undefined) return true;
+    return filter.lists[d.nameList[n]] === 1 || (filter.subLists !== undefined && filter.subLists[d.nameSubList[n]] === 1);
+  }
+
+  #touch(n: number, credit: number): void {
+    if (this.#acc[n] === 0) this.touched[this.touchedCount++] = n;
+    this.#acc[n] += credit;
+  }
+
+  #nextNameEpoch(): number {
+    if (++this.#nameEpoch === 0xffffffff) {
+      this.#nameStamp.fill(0);
+      this.#nameEpoch = 1;
+    }
+    return this.#nameEpoch;
+  }
+
+  /** Adds, per accumulation slot, each name's best credit; common tokens are set aside. */
+  #accumulate(filter: NameFilter): boolean {
+    const d = this.#ix.data;
+    let rare = false;
+    for (let e = 0; e < this.#expCount; e++) if (d.tokenDf[this.#expTok[e]] <= this.#commonDf) rare = true;
+    this.#commonEpoch++;
+    let skipped = false;
+    let e = 0;
+    while (e < this.#expCount) {
+      const slot = this.#expSlot[e];
+      const epoch = this.#nextNameEpoch();
+      for (; e < this.#expCount && this.#expSlot[e] === slot; e++) {
+        const t = this.#expTok[e];
+        const credit = this.#expSim[e] * d.tokenWeight[t];
+        if (rare && d.tokenDf[t] > this.#commonDf) {
+          if (this.#commonStamp[t] !== this.#commonEpoch || this.#common[t] < credit) this.#common[t] = credit;
+          this.#commonStamp[t] = this.#commonEpoch;
+          skipped = true;
+          continue;
+        }
+        for (let p = d.postStart[t]; p < d.postStart[t + 1]; p++) {
+          const n = d.postNames[p];
+          if (this.#nameStamp[n] === epoch) continue;
+          this.#nameStamp[n] = epoch;
+          if (this.#accepts(n, filter)) this.#touch(n, credit);
+        }
+      }
+    }
+    return skipped;
+  }
+
+  /** Credits common tokens to the names already found (a scan of each found name's tokens). */
+  #creditCommon(): void {
+    const d = this.#ix.data;
+    for (let k = 0; k < this.touchedCount; k++) {
+      const n = this.touched[k];
+      for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
+        const t = d.nameToks[p];
+        if (this.#commonStamp[t] === this.#commonEpoch) this.#acc[n] += this.#common[t];
+      }
+    }
+  }
+
+  /** Original-script names equal to the query's (e.g. a listed 金正恩 for the query 金正恩). */
+  #originalScript(key: string | undefined, filter: NameFilter, bonus: number): void {
+    if (key === undefined) return;
+    const id = this.#ix.origIds.get(key);
+    if (id === undefined) return;
+    const d = this.#ix.data;
+    for (let p = d.origStart[id]; p < d.origStart[id + 1]; p++) {
+      const n = d.origNames[p];
+      if (this.#accepts(n, filter)) this.#touch(n, bonus);
+    }
+  }
+
+  #heapPush(name: number, bound: number): void {
+    const k = this.#heapName.length;
+    if (this.#heapSize < k) {
+      let i = this.#heapSize++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (this.#heapBound[parent] <= bound) break;
+        this.#heapName[i] = this.#heapName[parent];
+        this.#heapBound[i] = this.#heapBound[parent];
+        i = parent;
+      }
+      this.#heapName[i] = name;
+      this.#heapBound[i] = bound;
+    } else if (bound > this.#heapBound[0]) {
+      this.#siftDown(name, bound);
+    }
+  }
+
+  #siftDown(name: number, bound: number): void {
+    let i = 0;
+    const size = this.#heapSize;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const c = r < size && this.#heapBound[r] < this.#heapBound[l] ? r : l;
+      if (this.#heapBound[c] >= bound) break;
+      this.#heapName[i] = this.#heapName[c];
+      this.#heapBound[i] = this.#heapBound[c];
+      i = c;
+    }
+    this.#heapName[i] = name;
+    this.#heapBound[i] = bound;
+  }
+
+  /**
+   * The names to score in full for the query (its tokens in `q`, similarity table reset by the caller).
+   * Returns how many are in `candidates` (a view valid until the next call).
+   */
+  generate(q: QuerySide, originalScriptKey: string | undefined, filter: NameFilter): Uint32Array {
+    const d = this.#ix.data;
+    this.#expandQuery(q);
+    this.touchedCount = 0;
+    if (this.#accumulate(filter)) this.#creditCommon();
+    let wq = 0;
+    for (let i = 0; i < q.count; i++) wq += q.weights[i];
+    this.#originalScript(originalScriptKey, filter, wq);
+    const beta = this.#st.listedUnmatchedFactor;
+    this.#heapSize = 0;
+    for (let k = 0; k < this.touchedCount; k++) {
+      const n = this.touched[k];
+      const acc = this.#acc[n];
+      this.#acc[n] = 0;
+      const bound = (2 * acc) / (wq + acc + beta * Math.max(0, d.nameWeight[n] - acc));
+      this.#heapPush(n, bound);
+    }
+    return this.#heapName.subarray(0, this.#heapSize);
+  }
+}

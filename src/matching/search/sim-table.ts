@@ -1,0 +1,63 @@
+// Per-query memo of token similarities: query token i × listed vocabulary token t → similarity, so that each
+// pair of strings is compared at most once per query however many candidate names share the token.
+// Stamped slots instead of clearing: a vocabulary token gets a row the first time this query touches it.
+import type { AlgorithmSettings } from '../algorithms/types.ts';
+import { tokenSimilarity } from '../features/token-similarity.ts';
+import type { MatchIndexData } from '../index/data.ts';
+
+export const MAX_QUERY_TOKENS = 16;
+const MAX_SLOTS = 8192;
+
+export class SimilarityTable {
+  readonly #data: MatchIndexData;
+  readonly #phonetic: number;
+  readonly #stamp: Uint32Array;
+  readonly #slot: Int32Array;
+  readonly #sims = new Float32Array(MAX_SLOTS * MAX_QUERY_TOKENS).fill(Number.NaN);
+  #slots = 0;
+  #epoch = 0;
+  /** Query tokens, their vocabulary ids (-1 unknown) and phonetic key ids (-1 none). */
+  tokens: string[] = [];
+  readonly tokenIds = new Int32Array(MAX_QUERY_TOKENS);
+  readonly phon = new Int32Array(MAX_QUERY_TOKENS);
+
+  constructor(data: MatchIndexData, settings: AlgorithmSettings) {
+    this.#data = data;
+    this.#phonetic = settings.phoneticSimilarity;
+    this.#stamp = new Uint32Array(data.vocab.length);
+    this.#slot = new Int32Array(data.vocab.length);
+  }
+
+  /** Starts a query. */
+  reset(tokens: string[]): void {
+    this.tokens = tokens;
+    this.#sims.fill(Number.NaN, 0, this.#slots * MAX_QUERY_TOKENS);
+    this.#slots = 0;
+    if (++this.#epoch === 0xffffffff) {
+      this.#stamp.fill(0);
+      this.#epoch = 1;
+    }
+  }
+
+  #slotOf(token: number): number {
+    if (this.#stamp[token] === this.#epoch) return this.#slot[token];
+    if (this.#slots === MAX_SLOTS) return -1;
+    this.#stamp[token] = this.#epoch;
+    this.#slot[token] = this.#slots;
+    return this.#slots++;
+  }
+
+  /** Similarity of query token i and vocabulary token t (computed once, then read). */
+  get(i: number, token: number): number {
+    if (this.tokenIds[i] === token) return 1;
+    const slot = this.#slotOf(token);
+    if (slot >= 0) {
+      const cached = this.#sims[slot * MAX_QUERY_TOKENS + i];
+      if (!Number.isNaN(cached)) return cached;
+    }
+    const p = this.phon[i];
+    const s = tokenSimilarity(this.tokens[i], this.#data.vocab[token], p >= 0 && this.#data.tokenPhon[token] === p, this.#phonetic);
+    if (slot >= 0) this.#sims[slot * MAX_QUERY_TOKENS + i] = s;
+    return s;
+  }
+}
