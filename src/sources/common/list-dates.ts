@@ -27,9 +27,10 @@ function fullYear(text: string): number {
   return text.length === 2 ? 2000 + n : n;
 }
 
-/** `17.3.2014`, `02.12.2019`, `16.02.23` (day.month.year, the EU and PRC convention). */
+/** `17.3.2014`, `02.12.2019`, `16.02.23`, `7.8. 1978` (day.month.year, the EU and PRC convention). */
 export function dottedDate(text: string): IsoDate | undefined {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\.?$/.exec(text.trim());
+  // A stray space after a dot or instead of the last dot occurs in transcriptions ("7.8. 1978", "28.01 1966").
+  const m = /^(\d{1,2})\.\s?(\d{1,2})(?:\.\s?|\s)(\d{4}|\d{2})\.?$/.exec(text.trim());
   return m === null ? undefined : makeDate(fullYear(m[3]!), Number(m[2]), Number(m[1]));
 }
 
