@@ -1,3 +1,6 @@
 // Public face of the store.
 export type { Store, ListVersion, NewVersion, HashedEntity, CommitHooks } from './store.ts';
 export { openStore, isPostgresUrl } from './open.ts';
+export type { AuditStore, AuditRange, ApiKeyRecord, ApiRole } from './audit-store.ts';
+export { API_ROLES } from './audit-store.ts';
+export { openAuditStore } from './kysely-audit-store.ts';

@@ -1,6 +1,7 @@
 // Versioned schema migrations, applied in name order by Kysely's Migrator on both dialects.
 import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { m003_audit_and_keys } from './003-audit-and-keys.ts';
 
 const m001_lists: Migration = {
   async up(db: Kysely<unknown>) {
@@ -59,6 +60,7 @@ const m002_entity_records: Migration = {
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001_lists': m001_lists,
   '002_entity_records': m002_entity_records,
+  '003_audit_and_keys': m003_audit_and_keys,
 };
 
 export const migrationProvider: MigrationProvider = {
