@@ -38,10 +38,15 @@ export function alignmentTokens(prepared: PreparedName, max: number): string[] {
   return tokens.length > max ? tokens.slice(0, max) : tokens.slice();
 }
 
-/** A lower-case letter followed by an upper-case one marks two words run together ("ErhanCULHA", "KyongOk"). */
-const CAMEL_JOIN = /(\p{Ll})(\p{Lu})/gu;
+/**
+ * Word boundaries inside a run-together word: after two lower-case letters before a capital and another
+ * letter ("ErhanCULHA", "KyongOk"), after two capitals before a capitalised word ("JLDTechnology", "ACTeam"),
+ * and between two capitalised parts ("SuCorporation", "McDonald"). One lower-case letter ("'lAi"), a final
+ * capital ("GmbH") or a single capital ("KGaA") is no boundary.
+ */
+const CAMEL_BOUNDARY = /(?<=\p{Ll}{2})(?=\p{Lu}\p{L})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Lu}\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 
 /** Runs the shared pipeline (words run together in camel case are split first, on both sides). */
 export function prepareForMatch(raw: string, schema: string | undefined): PreparedName {
-  return prepareName(raw.replace(CAMEL_JOIN, '$1 $2'), hintForSchema(schema));
+  return prepareName(raw.replace(CAMEL_BOUNDARY, ' '), hintForSchema(schema));
 }

@@ -15,6 +15,11 @@ export interface AlignmentSide {
   count: number;
   text(i: number): string;
   weight(i: number): number;
+  /**
+   * False for a query token no listed name contains (a misspelling, or a word the lists never use). Aligned,
+   * it weighs as the listed token it stands for; left alone, it keeps its own (high) weight.
+   */
+  known?(i: number): boolean;
 }
 
 export interface AlignmentSettings {
@@ -54,6 +59,8 @@ const optKind = new Uint8Array(MAX_OPTIONS);
 const order = new Uint16Array(MAX_OPTIONS);
 const usedQ = new Uint8Array(256);
 const usedT = new Uint8Array(256);
+/** Weight an aligned unknown query token stands for (that of its listed partner). */
+const standsFor = new Float32Array(256);
 const KINDS: readonly PairKind[] = ['exact', 'similar', 'initial', 'joined_query', 'joined_listed'];
 
 let optionCount = 0;
@@ -73,18 +80,24 @@ function push(kind: number, q: number, q2: number, t: number, t2: number, s: num
 function collectPairs(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: AlignmentSettings): void {
   for (let i = 0; i < q.count; i++) {
     const qi = q.text(i);
+    const known = q.known === undefined || q.known(i);
     for (let j = 0; j < t.count; j++) {
       const tj = t.text(j);
+      const wq = known ? q.weight(i) : t.weight(j);
       if (qi.length === 1 || tj.length === 1) {
-        if (qi === tj) push(0, i, -1, j, -1, 1, q.weight(i) + t.weight(j));
+        if (qi === tj) push(0, i, -1, j, -1, 1, wq + t.weight(j));
         else if (isInitialOf(qi, tj)) push(2, i, -1, j, -1, st.initialSimilarity, st.initialSimilarity * (q.weight(i) + st.initialCredit * t.weight(j)));
         else if (isInitialOf(tj, qi)) push(2, i, -1, j, -1, st.initialSimilarity, st.initialSimilarity * (t.weight(j) + st.initialCredit * q.weight(i)));
         continue;
       }
       const s = sim(i, j);
-      if (s >= st.minTokenSimilarity) push(s === 1 ? 0 : 1, i, -1, j, -1, s, s * (q.weight(i) + t.weight(j)));
+      if (s >= st.minTokenSimilarity) push(s === 1 ? 0 : 1, i, -1, j, -1, s, s * (wq + t.weight(j)));
     }
   }
+}
+
+function known(side: AlignmentSide, i: number): boolean {
+  return side.known === undefined || side.known(i);
 }
 
 /** "hikvision" ↔ "hik" + "vision" and the reverse; the cheap first-letter/length test keeps this rare. */
@@ -102,7 +115,10 @@ function collectJoins(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st:
         if (!alike && !(isVowelless(left) && isVowelless(right))) continue;
         const s = tokenSimilarity(whole, left + right, false, st.phoneticSimilarity);
         if (s < st.minTokenSimilarity) continue;
-        const v = s * (a.weight(i) + b.weight(j) + b.weight(k));
+        // An unknown query token weighs as the listed tokens it stands for.
+        const v = aIsQuery
+          ? s * (known(a, i) ? a.weight(i) : b.weight(j) + b.weight(k)) + s * (b.weight(j) + b.weight(k))
+          : s * (a.weight(i) + (known(b, j) ? b.weight(j) : a.weight(i) / 2) + (known(b, k) ? b.weight(k) : a.weight(i) / 2));
         if (aIsQuery) push(4, i, -1, j, k, s, v);
         else push(3, j, k, i, -1, s, v);
       }
@@ -130,7 +146,10 @@ function free(k: number): boolean {
   return !(optT2[k] >= 0 && usedT[optT2[k]]);
 }
 
-function take(k: number): void {
+function take(k: number, t: AlignmentSide): void {
+  if (optKind[k] === 2) standsFor[optQ[k]] = Number.NaN;
+  else if (optQ2[k] >= 0) standsFor[optQ[k]] = standsFor[optQ2[k]] = t.weight(optT[k]) / 2;
+  else standsFor[optQ[k]] = t.weight(optT[k]) + (optT2[k] >= 0 ? t.weight(optT2[k]) : 0);
   usedQ[optQ[k]] = 1;
   usedT[optT[k]] = 1;
   if (optQ2[k] >= 0) usedQ[optQ2[k]] = 1;
@@ -169,12 +188,15 @@ export function alignNames(
   for (let n = 0; n < optionCount; n++) {
     const k = order[n];
     if (!free(k)) continue;
-    take(k);
+    take(k, t);
     matched += optV[k];
     if (explain) pairs.push(pairOf(k));
   }
   let denominator = 0;
-  for (let i = 0; i < q.count; i++) denominator += q.weight(i);
+  for (let i = 0; i < q.count; i++) {
+    const stands = usedQ[i] && q.known !== undefined && !q.known(i) ? standsFor[i] : Number.NaN;
+    denominator += Number.isNaN(stands) ? q.weight(i) : stands;
+  }
   for (let j = 0; j < t.count; j++) denominator += usedT[j] ? t.weight(j) : st.listedUnmatchedFactor * t.weight(j);
   const score = denominator > 0 ? Math.min(1, matched / denominator) : 0;
   return { score, pairs };

@@ -42,7 +42,7 @@ interface NameRows {
   entityNameStart: Uint32Array;
 }
 
-const FOLD_WORD = /^[a-z]{4,}$/;
+const FOLD_WORD = /^[a-z]{2,}$/;
 
 function countFolded(latin: string, tokens: readonly string[], counts: Map<string, number>): void {
   for (const w of latin.split(' ')) {
@@ -50,12 +50,10 @@ function countFolded(latin: string, tokens: readonly string[], counts: Map<strin
   }
 }
 
-/** Fold words seen at least twice, most frequent first. */
-function foldWords(counts: ReadonlyMap<string, number>): string[] {
-  return [...counts]
-    .filter(([, c]) => c >= 2)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([w]) => w);
+/** Fold words, most frequent first, with their counts. */
+function foldWords(counts: ReadonlyMap<string, number>): { foldWords: string[]; foldCounts: Uint32Array } {
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return { foldWords: sorted.map(([w]) => w), foldCounts: Uint32Array.from(sorted, ([, c]) => c) };
 }
 
 function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Interner, algorithm: Algorithm): NameRows {
@@ -87,7 +85,7 @@ function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Inter
       for (const t of tokens) rows.toks.push(vocab.id(t));
       rows.orig.push(prepared.originalScriptKey === undefined ? -1 : orig.id(prepared.originalScriptKey));
       rows.latin.push(prepared.latin);
-      countFolded(prepared.latin, prepared.tokens, rows.folded);
+      countFolded(prepared.latin, tokens, rows.folded);
     });
   }
   rows.entityNameStart[cards.length] = rows.entity.length;
@@ -263,7 +261,7 @@ export function buildFromCards(cards: EntityCard[], algorithm: Algorithm = DEFAU
     idKeys: ids.keys,
     idStart: ids.start,
     idEntities: ids.entities,
-    foldWords: foldWords(rows.folded),
+    ...foldWords(rows.folded),
     unknownWeight: Math.log(1 + nameCount),
   };
 }

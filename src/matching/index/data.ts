@@ -70,6 +70,8 @@ export interface MatchIndexData {
   idEntities: Uint32Array;
   /** Words listed names lost to legal-form / org-word folding, most frequent first (search/fold-words.ts). */
   foldWords: string[];
+  /** How many listed names lost each fold word. */
+  foldCounts: Uint32Array;
   /** Weight given to a query token that no listed name contains (the weight of a token seen once). */
   unknownWeight: number;
 }

@@ -17,6 +17,8 @@ export class MatchIndex {
   readonly identifierIds: Map<string, number>;
   readonly listIds: Map<string, number>;
   readonly subListIds: Map<string, number>;
+  /** Normalised Latin form of a listed name → its names: an exact name is always a candidate. */
+  readonly latinNames: Map<string, number[]>;
 
   constructor(data: MatchIndexData) {
     if (data.format !== INDEX_FORMAT) {
@@ -30,6 +32,12 @@ export class MatchIndex {
     this.identifierIds = idMap(data.idKeys);
     this.listIds = idMap(data.listKeys);
     this.subListIds = idMap(data.subListKeys);
+    this.latinNames = new Map();
+    data.nameLatin.forEach((latin, n) => {
+      const names = this.latinNames.get(latin);
+      if (names === undefined) this.latinNames.set(latin, [n]);
+      else names.push(n);
+    });
   }
 
   get entityCount(): number {

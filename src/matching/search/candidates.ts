@@ -144,7 +144,9 @@ export class CandidateGenerator {
       const text = q.tokens[i];
       const id = this.#sims.tokenIds[i];
       if (text.length === 1) {
+        // A letter ("A A TRADING") finds the names holding that letter, never the names it may abbreviate.
         q.weights[i] = Math.min(INITIAL_WEIGHT, id >= 0 ? d.tokenWeight[id] : INITIAL_WEIGHT);
+        if (id >= 0) this.#add(id, 1);
         continue;
       }
       const from = this.#expCount;

@@ -1,7 +1,7 @@
 // Groups hits on the same party from several lists (an OFAC SDN record and its copy in the CSL) into one
 // match: the best-scoring record leads, the others go under `alsoOn`. Two records are the same party when
-// they are on different lists, share a normalised name, and their evidence overlaps (a birth date,
-// identifier, country or programme in common) without contradicting (birth dates in disjoint years).
+// they are distinct records (see distinctRecords), share a normalised name, and their evidence overlaps (a
+// birth date, identifier, country or programme in common) without contradicting (birth dates in disjoint years).
 import type { EntityCard } from '../types.ts';
 
 export interface GroupCandidate {
@@ -18,9 +18,20 @@ function years(dates: readonly string[]): string[] {
   return dates.map((d) => d.slice(0, 4));
 }
 
-/** Whether two hits are the same party on two lists. */
+/**
+ * Two records that may hold the same party: on different lists, on different sub-lists of an aggregate list
+ * (a CSL Entity List row and its SSI row), or twice on one list for an organisation (the Entity List repeats
+ * a company once per address). Two persons of the same name on one list are kept apart.
+ */
+function distinctRecords(a: EntityCard, b: EntityCard): boolean {
+  if (a.id === b.id) return false;
+  if (a.listId !== b.listId || a.subList !== b.subList) return true;
+  return a.schema !== 'Person' && b.schema !== 'Person';
+}
+
+/** Whether two hits are the same party. */
 export function sameParty(a: GroupCandidate, b: GroupCandidate): boolean {
-  if (a.card.listId === b.card.listId || !overlaps(a.names, b.names)) return false;
+  if (!distinctRecords(a.card, b.card) || !overlaps(a.names, b.names)) return false;
   const x = a.card;
   const y = b.card;
   if (x.birthDates.length > 0 && y.birthDates.length > 0 && !overlaps(years(x.birthDates), years(y.birthDates))) return false;
@@ -39,7 +50,7 @@ export function sameParty(a: GroupCandidate, b: GroupCandidate): boolean {
 export function groupHits<T extends GroupCandidate>(hits: readonly T[]): { leader: T; others: T[] }[] {
   const groups: { leader: T; others: T[] }[] = [];
   for (const hit of hits) {
-    const group = groups.find((g) => sameParty(g.leader, hit) && !g.others.some((o) => o.card.listId === hit.card.listId));
+    const group = groups.find((g) => sameParty(g.leader, hit));
     if (group === undefined) groups.push({ leader: hit, others: [] });
     else group.others.push(hit);
   }

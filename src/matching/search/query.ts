@@ -15,6 +15,8 @@ export interface PreparedQuery {
   query: ScreenQuery;
   schema: string | undefined;
   tokens: string[];
+  /** The normalised Latin form of the (repaired) name. */
+  latin: string;
   originalScriptKey: string | undefined;
   schemaMask: number;
   birthDate: string | undefined;
@@ -90,6 +92,7 @@ export function prepareQuery(
     query,
     schema,
     tokens: alignmentTokens(prepared, algorithm.settings.maxQueryTokens),
+    latin: prepared.latin,
     originalScriptKey: prepared.originalScriptKey,
     schemaMask: compatibleMask(schema),
     birthDate: parseBirthDate(query.birth_date),

@@ -12,7 +12,7 @@ import { CandidateGenerator, type NameFilter } from './candidates.ts';
 import { weighEvidence, MAX_EVIDENCE_GAIN, nameWeight, type Evidence } from './evidence.ts';
 import { describeName } from './explain.ts';
 import { groupHits } from './group.ts';
-import { FoldWordCorrector } from './fold-words.ts';
+import { QueryRepair } from './query-repair.ts';
 import { prepareQuery, type PreparedQuery } from './query.ts';
 import { ListedSide, QuerySide } from './sides.ts';
 import { MAX_QUERY_TOKENS, SimilarityTable } from './sim-table.ts';
@@ -41,10 +41,10 @@ export class Searcher {
   readonly #algorithm: Algorithm;
   readonly #sims: SimilarityTable;
   readonly #gen: CandidateGenerator;
-  readonly #query = new QuerySide(MAX_QUERY_TOKENS);
+  readonly #query: QuerySide;
   readonly #listed: ListedSide;
   readonly #pairSim: PairSimilarity;
-  readonly #folds: FoldWordCorrector;
+  readonly #repair: QueryRepair;
   readonly #entBest: Float32Array;
   readonly #entName: Int32Array;
   readonly #entStamp: Uint32Array;
@@ -61,7 +61,8 @@ export class Searcher {
     this.#sims = new SimilarityTable(ix.data, algorithm.settings);
     this.#gen = new CandidateGenerator(ix, this.#sims, algorithm.settings);
     this.#listed = new ListedSide(ix.data);
-    this.#folds = new FoldWordCorrector(ix);
+    this.#query = new QuerySide(MAX_QUERY_TOKENS, this.#sims.tokenIds);
+    this.#repair = new QueryRepair(ix);
     this.#pairSim = (i, j) => this.#sims.get(i, this.#listed.token(j));
     this.#entBest = new Float32Array(ix.entityCount);
     this.#entName = new Int32Array(ix.entityCount);
@@ -70,7 +71,7 @@ export class Searcher {
 
   /** Matches at or above the threshold, best first, grouped across lists. */
   search(query: ScreenQuery, options: ScreenOptions = {}): Match[] {
-    const q = prepareQuery(query, this.#algorithm, (p, schema) => this.#folds.correct(p, schema));
+    const q = prepareQuery(query, this.#algorithm, (p, schema) => this.#repair.repair(p, schema));
     const threshold = options.threshold ?? this.#algorithm.threshold;
     this.#begin(q);
     const filter: NameFilter = { classMask: q.schemaMask, ...this.#lists(options.lists) };
@@ -78,6 +79,7 @@ export class Searcher {
     this.stats.touched = this.#gen.touchedCount;
     this.stats.scored = candidates.length;
     for (const n of candidates) this.#consider(n, q.originalScriptKey);
+    this.#exactNames(q, filter);
     this.#identifierHits(q, filter);
     const hits = this.#weigh(q, threshold);
     return this.#matches(q, hits, options.limit ?? DEFAULT_LIMIT);
@@ -133,6 +135,16 @@ export class Searcher {
     } else if (s > this.#entBest[e]) {
       this.#entBest[e] = s;
       this.#entName[e] = n;
+    }
+  }
+
+  /** Listed names spelled exactly as the query are scored whatever the candidate bound said. */
+  #exactNames(q: PreparedQuery, filter: NameFilter): void {
+    const d = this.#ix.data;
+    for (const n of this.#ix.latinNames.get(q.latin) ?? []) {
+      if ((d.nameClass[n] & filter.classMask) === 0) continue;
+      if (filter.lists !== undefined && filter.lists[d.nameList[n]] !== 1 && filter.subLists?.[d.nameSubList[n]] !== 1) continue;
+      this.#consider(n, q.originalScriptKey);
     }
   }
 

@@ -7,9 +7,16 @@ export class QuerySide implements AlignmentSide {
   count = 0;
   tokens: string[] = [];
   readonly weights: Float32Array;
+  readonly #known: Int32Array;
 
-  constructor(max: number) {
+  /** `tokenIds`: the query tokens' vocabulary ids, -1 for tokens no listed name has. */
+  constructor(max: number, tokenIds: Int32Array) {
     this.weights = new Float32Array(max);
+    this.#known = tokenIds;
+  }
+
+  known(i: number): boolean {
+    return this.#known[i] >= 0;
   }
 
   text(i: number): string {
