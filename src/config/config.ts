@@ -6,6 +6,10 @@ export interface Config {
   readonly db: string;
   /** "Today" for deciding whether listings have ended (ISO date, UTC). */
   readonly today: string;
+  /** HMAC key that signs audit checkpoints (env EMBARGO_AUDIT_KEY); `audit checkpoint` refuses to run without it. */
+  readonly auditKey?: string;
+  /** Embargoed-jurisdictions table (env EMBARGO_JURISDICTIONS); absent = the bundled data/jurisdictions/embargoed.json. */
+  readonly jurisdictions?: string;
 }
 
 export interface ConfigOverrides {
@@ -19,5 +23,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
   return Object.freeze({
     db: overrides.db ?? env['EMBARGO_DB'] ?? DEFAULT_DB,
     today: new Date().toISOString().slice(0, 10),
+    ...(nonEmpty(env['EMBARGO_AUDIT_KEY']) === undefined ? {} : { auditKey: nonEmpty(env['EMBARGO_AUDIT_KEY'])! }),
+    ...(nonEmpty(env['EMBARGO_JURISDICTIONS']) === undefined ? {} : { jurisdictions: nonEmpty(env['EMBARGO_JURISDICTIONS'])! }),
   });
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
 }
