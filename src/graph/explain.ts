@@ -1,6 +1,7 @@
 // The words of a finding: which owners count, why the status is what it is, and notes that do not change it.
 import { KIND_CODE } from './graph.ts';
-import { CLEAR, RESTRICTED, REVIEW, ancestors, type RuleState } from './propagate.ts';
+import { CLEAR, RESTRICTED, REVIEW, type RuleState } from './propagate.ts';
+import { ancestors } from './subgraph.ts';
 import { activeInGroups, seedListing } from './paths.ts';
 import { inapplicableListings, meetsThreshold, thresholdText } from './rules.ts';
 import { formatAggregate, formatShare } from './share.ts';
@@ -97,7 +98,7 @@ function restrictedReasons(state: RuleState, v: number): string[] {
 function inapplicableNotes(state: RuleState, v: number): string[] {
   if (state.rule.notApplicable.length === 0) return [];
   const notes: string[] = [];
-  for (const u of ancestors(state.graph, v).nodes) {
+  for (const u of ancestors(state.graph, v)) {
     for (const { fact, selector } of inapplicableListings(state.rule, state.graph.listingsOf(u), state.day)) {
       if (notes.length >= 10) return notes;
       const who = u === v ? 'this party' : ownerName(state, u);

@@ -2,7 +2,8 @@
 // every path with each hop's share, the aggregate range, and the reasons in plain words.
 import { AppError } from '../domain/errors.ts';
 import type { OwnershipGraph } from './graph.ts';
-import { CLEAR, RESTRICTED, REVIEW, evaluateRuleFor, type RuleState } from './propagate.ts';
+import { CLEAR, RESTRICTED, REVIEW, evaluateRule, type RuleState } from './propagate.ts';
+import { ancestorGraph } from './subgraph.ts';
 import { countingSeeds, findPaths, seedListing, type OwnershipPath, type PathOptions } from './paths.ts';
 import { ruleOn, thresholdText, type OwnershipRule, type RuleSet } from './rules.ts';
 import { formatAggregate } from './share.ts';
@@ -122,7 +123,8 @@ export function ruleFinding(state: RuleState, subject: number, options: PathOpti
 
 /**
  * The ownership report of one node on one date under every rule of the set. Rules not in force that day are
- * listed with their reason. A node the graph does not know has no owners: every rule in force reports clear.
+ * listed with their reason. Without precomputed whole-graph states, each rule is evaluated on the node's
+ * ancestor graph only. A node the graph does not know has no owners: every rule in force reports clear.
  */
 export function ownershipReport(
   graph: OwnershipGraph,
@@ -138,6 +140,7 @@ export function ownershipReport(
     const name = graph.labelOf(id);
     if (name !== undefined) report.name = name;
   }
+  let local: OwnershipGraph | undefined;
   for (const rule of rules.rules) {
     const on = ruleOn(rule, date);
     if (!on.inForce) {
@@ -148,9 +151,13 @@ export function ownershipReport(
       report.findings.push(emptyFinding(rule, on.window.citation));
       continue;
     }
-    const state = options.states?.get(rule.id) ?? evaluateRuleFor(graph, rule, date, id);
-    if (state.date !== date) throw new AppError('invalid_input', `state for ${rule.id} is for ${state.date}, not ${date}`);
-    const finding = ruleFinding(state, id, options);
+    const whole = options.states?.get(rule.id);
+    if (whole !== undefined && (whole.date !== date || whole.graph !== graph)) {
+      throw new AppError('invalid_input', `the state given for ${rule.id} is for another date or graph`);
+    }
+    // In the ancestor graph the subject is node 0.
+    local ??= whole === undefined ? ancestorGraph(graph, id) : undefined;
+    const finding = whole !== undefined ? ruleFinding(whole, id, options) : ruleFinding(evaluateRule(local!, rule, date), 0, options);
     finding.citations.push(on.window.citation);
     report.findings.push(finding);
   }

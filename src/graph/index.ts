@@ -40,15 +40,14 @@ export {
 export { loadRuleSet, parseRuleSet, DEFAULT_RULES_PATH, RULES_FORMAT_VERSION } from './rules-load.ts';
 export {
   evaluateRule,
-  evaluateRuleFor,
   addSeeds,
-  ancestors,
   CLEAR,
   REVIEW,
   RESTRICTED,
   type RuleState,
   type StatusCode,
 } from './propagate.ts';
+export { ancestors, ancestorGraph } from './subgraph.ts';
 export { findPaths, type OwnershipPath, type PathHop, type PathOptions } from './paths.ts';
 export {
   ownershipReport,

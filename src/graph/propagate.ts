@@ -43,8 +43,6 @@ export interface RuleState {
   readonly sumHi: Float64Array;
   /** The largest single low end held by a restricted owner (aggregation "individual"). */
   readonly maxLo: Float64Array;
-  /** Nodes the evaluation was limited to (ancestors of a subject), or null for the whole graph. */
-  readonly scope: Uint8Array | null;
 }
 
 interface Work {
@@ -55,9 +53,12 @@ interface Work {
   share: Int32Array;
 }
 
-function newState(graph: OwnershipGraph, rule: OwnershipRule, date: string, scope: Uint8Array | null): RuleState {
+/** Per-state bookkeeping: whether a node has already spread its holdings in tier L / tier U. */
+const spread = new WeakMap<RuleState, { L: Uint8Array; U: Uint8Array }>();
+
+function newState(graph: OwnershipGraph, rule: OwnershipRule, date: string): RuleState {
   const n = graph.nodeCount;
-  return {
+  const state: RuleState = {
     graph,
     rule,
     date,
@@ -67,24 +68,45 @@ function newState(graph: OwnershipGraph, rule: OwnershipRule, date: string, scop
     sumLo: new Float64Array(n),
     sumHi: new Float64Array(n),
     maxLo: new Float64Array(n),
-    scope,
   };
+  spread.set(state, { L: new Uint8Array(n), U: new Uint8Array(n) });
+  return state;
+}
+
+/** Without indirect ownership only listed nodes' own holdings count. */
+function canSpread(state: RuleState, v: number): boolean {
+  return state.rule.indirect || state.seed[v] !== CLEAR;
+}
+
+/** Queues v to spread in each tier it belongs to and has not spread in yet. */
+function schedule(w: Work, v: number): void {
+  const { state } = w;
+  const done = spread.get(state)!;
+  if (!canSpread(state, v)) return;
+  if (state.status[v] === RESTRICTED && done.L[v] === 0) {
+    done.L[v] = 1;
+    w.queueL.push(v);
+  }
+  if (state.status[v] !== CLEAR && done.U[v] === 0) {
+    done.U[v] = 1;
+    w.queueU.push(v);
+  }
 }
 
 function enterU(w: Work, v: number): void {
-  if (w.state.status[v] !== CLEAR) return;
-  w.state.status[v] = REVIEW;
-  w.queueU.push(v);
-  w.changed.push(v);
+  if (w.state.status[v] === CLEAR) {
+    w.state.status[v] = REVIEW;
+    w.changed.push(v);
+  }
+  schedule(w, v);
 }
 
-function enterL(w: Work, v: number, spread: boolean): void {
-  const { status } = w.state;
-  if (status[v] === RESTRICTED) return;
-  if (status[v] === CLEAR) w.queueU.push(v);
-  status[v] = RESTRICTED;
-  w.changed.push(v);
-  if (spread) w.queueL.push(v);
+function enterL(w: Work, v: number): void {
+  if (w.state.status[v] !== RESTRICTED) {
+    w.state.status[v] = RESTRICTED;
+    w.changed.push(v);
+  }
+  schedule(w, v);
 }
 
 function meetsL(state: RuleState, v: number): boolean {
@@ -94,14 +116,13 @@ function meetsL(state: RuleState, v: number): boolean {
 
 /** Reads each out-group of a node once, for one tier. */
 function spreadFrom(w: Work, u: number, tier: 'L' | 'U'): void {
-  const { graph, scope, day } = w.state;
+  const { graph, day } = w.state;
   const { start, groups } = graph.out;
   const g = graph.groups;
   for (let k = start[u]!; k < start[u + 1]!; k++) {
     const group = groups[k]!;
     const v = g.owned[group]!;
     const kind = g.kind[group]!;
-    if (scope !== null && scope[v] === 0) continue;
     if (kind !== OWNERSHIP && kind !== CONTROL) continue;
     if (!groupShare(graph, group, day, w.share)) continue;
     if (tier === 'L') spreadL(w, v, kind);
@@ -112,12 +133,12 @@ function spreadFrom(w: Work, u: number, tier: 'L' | 'U'): void {
 function spreadL(w: Work, v: number, kind: number): void {
   const { state, share } = w;
   if (kind === CONTROL) {
-    if (state.rule.control === 'restricted') enterL(w, v, state.rule.indirect);
+    if (state.rule.control === 'restricted') enterL(w, v);
     return;
   }
   state.sumLo[v]! += share[0]!;
   if (share[0]! > state.maxLo[v]!) state.maxLo[v] = share[0]!;
-  if (state.status[v] !== RESTRICTED && meetsL(state, v)) enterL(w, v, state.rule.indirect);
+  if (state.status[v] !== RESTRICTED && meetsL(state, v)) enterL(w, v);
 }
 
 function spreadU(w: Work, v: number, kind: number): void {
@@ -130,15 +151,10 @@ function spreadU(w: Work, v: number, kind: number): void {
   if (state.status[v] === CLEAR && meetsThreshold(state.rule, state.sumHi[v]!)) enterU(w, v);
 }
 
-/** Runs both tiers to their fixed points from whatever is queued. */
+/** Runs tier L to its fixed point, then tier U (tier U never adds to tier L). */
 function run(w: Work): void {
-  const indirect = w.state.rule.indirect;
   for (let i = 0; i < w.queueL.length; i++) spreadFrom(w, w.queueL[i]!, 'L');
-  for (let i = 0; i < w.queueU.length; i++) {
-    const u = w.queueU[i]!;
-    // Without indirect ownership only the listed nodes' own holdings count.
-    if (indirect || w.state.seed[u] !== CLEAR) spreadFrom(w, u, 'U');
-  }
+  for (let i = 0; i < w.queueU.length; i++) spreadFrom(w, w.queueU[i]!, 'U');
   w.queueL.length = 0;
   w.queueU.length = 0;
 }
@@ -151,41 +167,30 @@ function plantSeed(w: Work, v: number, certainty: Certainty): void {
   const { seed } = w.state;
   if (certainty === 'confirmed') {
     seed[v] = RESTRICTED;
-    enterL(w, v, true);
+    enterL(w, v);
   } else {
     if (seed[v] === CLEAR) seed[v] = REVIEW;
     enterU(w, v);
   }
 }
 
-/** The seeds of a rule on a day: every node with a restricting listing (within the scope, if any). */
-function plantListedSeeds(w: Work, candidates: Iterable<number>): void {
-  const { graph, rule, day, scope } = w.state;
-  for (const v of candidates) {
-    if (scope !== null && scope[v] === 0) continue;
+/** The seeds of a rule on a day: every node with a restricting listing. */
+function plantListedSeeds(w: Work): void {
+  const { graph, rule, day } = w.state;
+  for (const v of graph.listedNodes()) {
     const facts = restrictingListings(rule, graph.listingsOf(v), day);
     if (facts.length > 0) plantSeed(w, v, facts[0]!.certainty);
   }
 }
 
-/** Evaluates one rule on one date over the whole graph (book screening). */
-export function evaluateRule(graph: OwnershipGraph, rule: OwnershipRule, date: string): RuleState {
-  const state = newState(graph, rule, date, null);
-  const w = work(state);
-  plantListedSeeds(w, graph.listedNodes());
-  run(w);
-  return state;
-}
-
 /**
- * Evaluates one rule only over the nodes that can reach `subject` through ownership or control edges — the
- * only ones that can change its status. The cheap path for a single query on a large graph.
+ * Evaluates one rule on one date over a graph: the whole book for screening, or the ancestor graph of one
+ * node (see `ancestorGraph`) for a single query.
  */
-export function evaluateRuleFor(graph: OwnershipGraph, rule: OwnershipRule, date: string, subject: number): RuleState {
-  const { mask, nodes } = ancestors(graph, subject);
-  const state = newState(graph, rule, date, mask);
+export function evaluateRule(graph: OwnershipGraph, rule: OwnershipRule, date: string): RuleState {
+  const state = newState(graph, rule, date);
   const w = work(state);
-  plantListedSeeds(w, nodes);
+  plantListedSeeds(w);
   run(w);
   return state;
 }
@@ -196,32 +201,7 @@ export function evaluateRuleFor(graph: OwnershipGraph, rule: OwnershipRule, date
  */
 export function addSeeds(state: RuleState, seeds: readonly { node: number; certainty: Certainty }[]): number[] {
   const w = work(state);
-  for (const s of seeds) {
-    if (state.scope !== null && state.scope[s.node] === 0) continue;
-    plantSeed(w, s.node, s.certainty);
-  }
+  for (const s of seeds) plantSeed(w, s.node, s.certainty);
   run(w);
   return [...new Set(w.changed)];
-}
-
-/** Every node with a path of ownership/control edges to `subject` (subject included), as a mask and a list. */
-export function ancestors(graph: OwnershipGraph, subject: number): { mask: Uint8Array; nodes: number[] } {
-  const mask = new Uint8Array(graph.nodeCount);
-  const nodes = [subject];
-  mask[subject] = 1;
-  const { start, groups } = graph.in;
-  for (let i = 0; i < nodes.length; i++) {
-    const v = nodes[i]!;
-    for (let k = start[v]!; k < start[v + 1]!; k++) {
-      const group = groups[k]!;
-      const kind = graph.groups.kind[group]!;
-      if (kind !== OWNERSHIP && kind !== CONTROL) continue;
-      const u = graph.groups.owner[group]!;
-      if (mask[u] === 0) {
-        mask[u] = 1;
-        nodes.push(u);
-      }
-    }
-  }
-  return { mask, nodes };
 }
