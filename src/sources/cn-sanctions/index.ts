@@ -22,7 +22,9 @@ export async function* readCnSanctions(path: string, options: ReadOptions): Asyn
   for await (const event of parseCnSanctions(path)) {
     if (event.type === 'record') {
       const key = cnKey(event.record);
-      groups.set(key, [...(groups.get(key) ?? []), event.record]);
+      const rows = groups.get(key);
+      if (rows === undefined) groups.set(key, [event.record]);
+      else rows.push(event.record);
     } else if (event.type === 'warning') yield event;
     else rowsRead = event.rowsRead;
   }

@@ -21,7 +21,9 @@ export async function* readDod1260h(path: string, options: ReadOptions): AsyncGe
   for await (const event of parseDod1260h(path)) {
     if (event.type === 'record') {
       const key = dod1260hKey(event.record);
-      groups.set(key, [...(groups.get(key) ?? []), event.record]);
+      const rows = groups.get(key);
+      if (rows === undefined) groups.set(key, [event.record]);
+      else rows.push(event.record);
     } else if (event.type === 'warning') yield event;
     else rowsRead = event.rowsRead;
   }
