@@ -10,6 +10,10 @@ export interface Config {
   readonly auditKey?: string;
   /** Embargoed-jurisdictions table (env EMBARGO_JURISDICTIONS); absent = the bundled data/jurisdictions/embargoed.json. */
   readonly jurisdictions?: string;
+  /** `embargo update` source overrides file (env EMBARGO_SOURCES; `--sources` wins); absent = the bundled data/sources.json only. */
+  readonly sourcesFile?: string;
+  /** Access token of the EU Financial Sanctions File download (env EMBARGO_EU_FSF_TOKEN); without it `update` skips eu_fsf. */
+  readonly euFsfToken?: string;
 }
 
 export interface ConfigOverrides {
@@ -25,6 +29,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ov
     today: new Date().toISOString().slice(0, 10),
     ...(nonEmpty(env['EMBARGO_AUDIT_KEY']) === undefined ? {} : { auditKey: nonEmpty(env['EMBARGO_AUDIT_KEY'])! }),
     ...(nonEmpty(env['EMBARGO_JURISDICTIONS']) === undefined ? {} : { jurisdictions: nonEmpty(env['EMBARGO_JURISDICTIONS'])! }),
+    ...(nonEmpty(env['EMBARGO_SOURCES']) === undefined ? {} : { sourcesFile: nonEmpty(env['EMBARGO_SOURCES'])! }),
+    ...(nonEmpty(env['EMBARGO_EU_FSF_TOKEN']) === undefined ? {} : { euFsfToken: nonEmpty(env['EMBARGO_EU_FSF_TOKEN'])!.trim() }),
   });
 }
 
