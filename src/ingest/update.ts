@@ -101,8 +101,17 @@ async function updateOne(store: Store, source: UpdateSource, dir: string, kept: 
     return { listId: source.listId, status: report.created ? 'updated' : 'unchanged', version: report.version, files: fetched.files, report };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return failed('import', `the downloaded file was refused: ${error.message}`, { hint: error.hint, files: fetched.files });
+    return failed('import', `the downloaded ${describeRefusal(error, source, dir)}`, { hint: error.hint, files: fetched.files });
   }
+}
+
+/** importList's refusal in terms of the downloaded files (the temp folder is gone by the time anyone reads it). */
+function describeRefusal(error: AppError, source: UpdateSource, dir: string): string {
+  const local = (text: string) => text.replaceAll(`${dir}/`, '').replaceAll(dir, `${source.listId} files`);
+  const message = local(error.message).replace(/; nothing was imported$/, '');
+  const where = error.where === undefined ? '' : local(error.where);
+  const at = where === '' || message.includes(where) ? '' : ` (at ${where})`;
+  return `${source.files.length === 1 ? 'file was' : 'files were'} refused: ${message}${at}`;
 }
 
 /** Downloads, checks and imports every selected source; one source's failure never stops the others. */
