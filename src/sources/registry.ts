@@ -5,6 +5,15 @@ import { ofacCsvFormat } from './ofac-csv/index.ts';
 import { ftmDeltaFormat, ftmJsonlFormat } from './ftm/index.ts';
 import { unXmlFormat } from './un-xml/index.ts';
 import { cslCsvFormat, cslJsonFormat } from './csl/index.ts';
+import { euJournalFormat } from './eu-journal/index.ts';
+import { euFsfFormat } from './eu-fsf/index.ts';
+import { ukFcdoFormat } from './uk-fcdo/index.ts';
+import { cnSanctionsFormat } from './cn-sanctions/index.ts';
+import { dod1260hFormat } from './dod-1260h/index.ts';
+import { fccCoveredFormat } from './fcc-covered/index.ts';
+import { osStatutoryFormat } from './os-statutory/index.ts';
+import { ukOfsiFormat } from './uk-ofsi/index.ts';
+import { internalCsvFormat } from './internal-csv/index.ts';
 
 export const FORMATS: readonly SourceFormat[] = [
   // formats:begin (one line per format, added by the format's author)
@@ -14,6 +23,15 @@ export const FORMATS: readonly SourceFormat[] = [
   unXmlFormat,
   cslCsvFormat,
   cslJsonFormat,
+  euJournalFormat,
+  euFsfFormat,
+  ukFcdoFormat,
+  cnSanctionsFormat,
+  dod1260hFormat,
+  fccCoveredFormat,
+  osStatutoryFormat,
+  ukOfsiFormat, // accepts any XLSX package (the sheet is compressed): after the formats that read text
+  internalCsvFormat, // header-only detection of a generic layout: last
   // formats:end
 ];
 
