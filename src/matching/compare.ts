@@ -7,8 +7,8 @@ import type { Algorithm } from './algorithms/types.ts';
 import { alignNames, type AlignmentSide } from './features/name-alignment.ts';
 import { tokenSimilarity } from './features/token-similarity.ts';
 import type { MatchIndex } from './index/match-index.ts';
-import { alignmentTokens, prepareForMatch } from './prepare.ts';
-import { INITIAL_WEIGHT } from './search/candidates.ts';
+import { alignmentTokens, hintForSchema, prepareForMatch } from './prepare.ts';
+import { INITIAL_WEIGHT, unknownWeight } from './search/candidates.ts';
 import { describeName } from './search/explain.ts';
 import { nameWeight } from './search/evidence.ts';
 import { normaliseSchema } from './search/query.ts';
@@ -52,7 +52,7 @@ class PlainSide implements AlignmentSide {
 function weightOf(token: string, particles: ReadonlySet<string>, index: MatchIndex | undefined): number {
   if (index !== undefined) {
     const id = index.tokenIds.get(token);
-    const w = id === undefined ? index.data.unknownWeight : index.data.tokenWeight[id];
+    const w = id === undefined ? unknownWeight(token, index.data.unknownWeight) : index.data.tokenWeight[id];
     return token.length === 1 ? Math.min(w, INITIAL_WEIGHT) : w;
   }
   if (token.length === 1) return PLAIN.initial;
@@ -72,7 +72,7 @@ export function compareNames(
   const p2 = prepareForMatch(name2, s);
   const q = new PlainSide(p1, algorithm.settings.maxQueryTokens, options.index);
   const t = new PlainSide(p2, algorithm.settings.maxNameTokens, options.index);
-  const st = algorithm.settings;
+  const st = { ...algorithm.settings, reorderedJoins: hintForSchema(s) !== 'organization' };
   const sim = (i: number, j: number): number =>
     tokenSimilarity(q.tokens[i], t.tokens[j], q.phon[i] !== '' && q.phon[i] === t.phon[j], st.phoneticSimilarity);
   const aligned = alignNames(q, t, sim, st, true);

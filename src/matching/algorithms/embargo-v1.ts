@@ -50,7 +50,8 @@ export const EMBARGO_V1: Algorithm = {
   settings: {
     candidateLimit: 40,
     listedUnmatchedFactor: 0.3,
-    initialCredit: 0.6,
+    loneFuzzyFactor: 0.95,
+    initialCredit: 0.75,
     initialSimilarity: 0.9,
     weakAliasFactor: 0.95,
     phoneticSimilarity: 0.82,
@@ -58,6 +59,7 @@ export const EMBARGO_V1: Algorithm = {
     maxQueryTokens: 16,
     maxNameTokens: 24,
     commonPostingShare: 0.04,
+    genericTokenFactor: 0.5,
   },
   settingsRationale: {
     candidateLimit:
@@ -66,7 +68,10 @@ export const EMBARGO_V1: Algorithm = {
     listedUnmatchedFactor:
       'A listed token the query lacks costs half its weight: customer data drops middle names and patronymics, ' +
       'while an unexplained extra query token costs its full weight.',
-    initialCredit: 'An initial ("M.") covers 60 % of the weight of the given name it abbreviates.',
+    loneFuzzyFactor:
+      'When the only token two names share is misspelt (BODET / BOET, UNINET / UNIJET), the score is cut by 5 %: ' +
+      'one letter apart in a one-word name is as often another company as a typo.',
+    initialCredit: 'An initial ("M.") covers 75 % of the weight of the given name it abbreviates: with the other parts agreeing it is a consistency check more than a guess.',
     initialSimilarity: 'Similarity credited to an initial that agrees with the first letter.',
     weakAliasFactor: 'Weak aliases (the list says "low quality") score 5 % lower.',
     phoneticSimilarity:
@@ -78,5 +83,8 @@ export const EMBARGO_V1: Algorithm = {
     commonPostingShare:
       'A query token found in more than this share of listed names only scores candidates found through rarer ' +
       'tokens; it does not open candidates itself (unless the query has nothing rarer).',
+    genericTokenFactor:
+      'Org descriptors produced by folding (tech, system, electronic, grp) keep half their list rarity: they are ' +
+      'rare on sanctions lists but common in trade, and two companies sharing only them are not alike.',
   },
 };

@@ -21,6 +21,8 @@ export interface AlgorithmSettings {
   candidateLimit: number;
   /** Share of a listed token's weight charged when the query lacks it. */
   listedUnmatchedFactor: number;
+  /** Factor on a name score resting on one misspelt token alone. */
+  loneFuzzyFactor: number;
   /** Share of a given name's weight an agreeing initial covers. */
   initialCredit: number;
   initialSimilarity: number;
@@ -30,6 +32,8 @@ export interface AlgorithmSettings {
   maxQueryTokens: number;
   maxNameTokens: number;
   commonPostingShare: number;
+  /** Share of its rarity weight a generic org descriptor keeps. */
+  genericTokenFactor: number;
 }
 
 export interface Algorithm {

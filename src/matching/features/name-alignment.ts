@@ -23,7 +23,10 @@ export interface AlignmentSide {
 }
 
 export interface AlignmentSettings {
+  /** Whether two adjacent parts may join in either order (person names are reordered; company names not). */
+  reorderedJoins: boolean;
   listedUnmatchedFactor: number;
+  loneFuzzyFactor: number;
   initialCredit: number;
   initialSimilarity: number;
   minTokenSimilarity: number;
@@ -107,14 +110,16 @@ function collectJoins(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st:
     if (whole.length < 4) continue;
     for (let j = 0; j < b.count; j++) {
       for (let k = 0; k < b.count; k++) {
-        // Adjacent parts in either order: "erhanculha" is listed as "CULHA, Erhan".
-        if (k === j || (k !== j + 1 && k !== j - 1)) continue;
+        // Adjacent parts; in either order for person names ("erhanculha" is listed as "CULHA, Erhan").
+        if (k === j || (k !== j + 1 && (k !== j - 1 || !st.reorderedJoins))) continue;
         const left = b.text(j);
         const right = b.text(k);
+        if (left.length < 2 || right.length < 2) continue;
         const alike = left.charCodeAt(0) === whole.charCodeAt(0) && Math.abs(whole.length - left.length - right.length) <= 2;
         if (!alike && !(isVowelless(left) && isVowelless(right))) continue;
         const s = tokenSimilarity(whole, left + right, false, st.phoneticSimilarity);
-        if (s < st.minTokenSimilarity) continue;
+        // A two-letter piece ("co", "ok") joins only exactly: with a typo it could be any two letters.
+        if (s < st.minTokenSimilarity || (s < 1 && Math.min(left.length, right.length) < 3)) continue;
         // An unknown query token weighs as the listed tokens it stands for.
         const v = aIsQuery
           ? s * (known(a, i) ? a.weight(i) : b.weight(j) + b.weight(k)) + s * (b.weight(j) + b.weight(k))
@@ -184,12 +189,18 @@ export function alignNames(
   usedQ.fill(0, 0, q.count);
   usedT.fill(0, 0, t.count);
   let matched = 0;
+  let aligned = 0;
+  let fuzzy = 0;
   const pairs: AlignedPair[] = [];
   for (let n = 0; n < optionCount; n++) {
     const k = order[n];
     if (!free(k)) continue;
     take(k, t);
     matched += optV[k];
+    if (optKind[k] !== 2) {
+      aligned++;
+      if (optS[k] < 1) fuzzy++;
+    }
     if (explain) pairs.push(pairOf(k));
   }
   let denominator = 0;
@@ -198,7 +209,9 @@ export function alignNames(
     denominator += Number.isNaN(stands) ? q.weight(i) : stands;
   }
   for (let j = 0; j < t.count; j++) denominator += usedT[j] ? t.weight(j) : st.listedUnmatchedFactor * t.weight(j);
-  const score = denominator > 0 ? Math.min(1, matched / denominator) : 0;
+  let score = denominator > 0 ? Math.min(1, matched / denominator) : 0;
+  // One misspelt word is all the names share: as likely another name one letter away (BODET / BOET).
+  if (aligned === 1 && fuzzy === 1) score *= st.loneFuzzyFactor;
   return { score, pairs };
 }
 

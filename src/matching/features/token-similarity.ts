@@ -29,21 +29,25 @@ export function maxEditsFor(length: number): number {
 
 /**
  * Similarity of two different tokens of at least two characters. Within the tolerated number of edits it is
- * the mean of (1 − edits / length) and Jaro-Winkler, so one typo in a long token costs less than in a short
- * one. Tokens that sound alike (same double-metaphone key) but need more edits, e.g. mohamed / muhammad, get
+ * the larger of 1 − edits / (length + 1) and the mean of (1 − edits / length) and Jaro-Winkler, so one typo
+ * in a long token costs less than in a short one. Tokens that sound alike (same double-metaphone key) but need more edits, e.g. mohamed / muhammad, get
  * `phonetic` when no more than a third of their letters differ, and so do tokens with the same consonant
  * skeleton when one of them has no vowels (mhmd / mohamed).
  */
-export function tokenSimilarity(a: string, b: string, samePhonetic: boolean, phonetic: number): number {
+export function tokenSimilarity(a: string, b: string, soundAlike: boolean, phonetic: number): number {
   if (a === b) return 1;
   const length = Math.max(a.length, b.length);
   if (Math.min(a.length, b.length) < 2) return 0;
+  // Sounding alike counts between tokens of four letters or more that start alike (Nike and NIOC do not).
+  const samePhonetic = soundAlike && a.charCodeAt(0) === b.charCodeAt(0) && Math.min(a.length, b.length) >= 4;
   const allowed = maxEditsFor(length);
   const phoneticAllowed = samePhonetic ? Math.max(allowed, Math.ceil(length / 3)) : allowed;
   const d = osaDistance(a, b, phoneticAllowed);
   if (d > phoneticAllowed) return sameSkeleton(a, b) ? phonetic : 0;
   if (d > allowed) return phonetic;
-  const s = (1 - d / length + jaroWinklerFast(a, b)) / 2;
+  // 1 − d/(L+1) keeps one typo in a short token (kim/kmi, ali/lai) above the alignment floor; the mean with
+  // Jaro-Winkler rewards long tokens that share their start.
+  const s = Math.max(1 - d / (length + 1), (1 - d / length + jaroWinklerFast(a, b)) / 2);
   return samePhonetic && s < phonetic ? phonetic : s;
 }
 

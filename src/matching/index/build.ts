@@ -12,6 +12,7 @@ import { isScreenable, toCard } from './cards.ts';
 import { buildCsr, U32Builder } from './csr.ts';
 import { INDEX_FORMAT, NAME_FLAG, type MatchIndexData } from './data.ts';
 import { buildDeletionIndex } from './deletions.ts';
+import { INITIAL_WEIGHT } from '../search/candidates.ts';
 
 /** Interns strings to dense ids. */
 class Interner {
@@ -39,6 +40,8 @@ interface NameRows {
   latin: string[];
   /** Words of the Latin form that folding removed or replaced, with counts. */
   folded: Map<string, number>;
+  /** Per token id: how often it appeared as the product of folding (not a word of the Latin form). */
+  foldProducts: Map<number, number>;
   entityNameStart: Uint32Array;
 }
 
@@ -66,6 +69,7 @@ function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Inter
     orig: [],
     latin: [],
     folded: new Map(),
+    foldProducts: new Map(),
     entityNameStart: new Uint32Array(cards.length + 1),
   };
   for (let e = 0; e < cards.length; e++) {
@@ -82,7 +86,12 @@ function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Inter
       const kind = card.nameKinds[a];
       rows.flags.push((kind === 'weak' ? NAME_FLAG.weak : 0) | (kind === 'primary' ? NAME_FLAG.primary : 0));
       rows.tokStart.push(rows.toks.length);
-      for (const t of tokens) rows.toks.push(vocab.id(t));
+      const words = prepared.latin.split(' ');
+      for (const t of tokens) {
+        const id = vocab.id(t);
+        rows.toks.push(id);
+        if (!words.includes(t)) rows.foldProducts.set(id, (rows.foldProducts.get(id) ?? 0) + 1);
+      }
       rows.orig.push(prepared.originalScriptKey === undefined ? -1 : orig.id(prepared.originalScriptKey));
       rows.latin.push(prepared.latin);
       countFolded(prepared.latin, tokens, rows.folded);
@@ -117,11 +126,17 @@ function postings(rows: NameRows, vocabSize: number): { df: Uint32Array; start: 
 
 /**
  * Inverse document frequency, ln(1 + N / df): "limited" or "muhammad" (in thousands of names) weigh ~3,
- * a token found in one name ~11. A listed name's score is driven by its rare tokens.
+ * a token found in one name ~11. A listed name's score is driven by its rare tokens. Generic descriptors
+ * (tokens that mostly arise from folding an org word: "technology" → tech, "systems" → system) are rarer
+ * on sanctions lists than in trade, so list rarity overrates them: they weigh `genericTokenFactor` of it.
  */
-function weights(df: Uint32Array, nameCount: number): Float32Array {
+function weights(vocab: readonly string[], df: Uint32Array, nameCount: number, generic: (t: number) => boolean, factor: number): Float32Array {
   const w = new Float32Array(df.length);
-  for (let t = 0; t < df.length; t++) w[t] = Math.log(1 + nameCount / Math.max(1, df[t]));
+  for (let t = 0; t < df.length; t++) {
+    w[t] = Math.log(1 + nameCount / Math.max(1, df[t])) * (generic(t) ? factor : 1);
+    // A letter (an initial, or one letter of "T N K FABRICS") says as little on the list as in a query.
+    if (vocab[t].length === 1) w[t] = Math.min(w[t], INITIAL_WEIGHT);
+  }
   return w;
 }
 
@@ -211,7 +226,8 @@ export function buildFromCards(cards: EntityCard[], algorithm: Algorithm = DEFAU
   const rows = collectNames(cards, vocab, orig, algorithm);
   const nameCount = rows.entity.length;
   const post = postings(rows, vocab.values.length);
-  const tokenWeight = weights(post.df, nameCount);
+  const generic = (t: number): boolean => (rows.foldProducts.get(t) ?? 0) * 2 > post.df[t];
+  const tokenWeight = weights(vocab.values, post.df, nameCount, generic, algorithm.settings.genericTokenFactor);
   const nameTokStart = rows.tokStart.toArray();
   const nameToks = rows.toks.toArray();
   const nameWeight = new Float32Array(nameCount);

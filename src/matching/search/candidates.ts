@@ -28,6 +28,14 @@ const MAX_PHONETIC_BUCKET = 256;
 /** Weight of a one-letter query token (an initial): it narrows little. */
 export const INITIAL_WEIGHT = 1.5;
 
+/**
+ * Weight of a query token no listed name contains: that of a token seen once, but at most 2.5 per letter,
+ * since a short unknown token ("ed", "eif") is more likely a damaged common word than a distinctive name.
+ */
+export function unknownWeight(text: string, unique: number): number {
+  return Math.min(unique, 2.5 * text.length);
+}
+
 /** Which names a query may match: schema classes and, optionally, lists. */
 export interface NameFilter {
   classMask: number;
@@ -149,18 +157,10 @@ export class CandidateGenerator {
         if (id >= 0) this.#add(id, 1);
         continue;
       }
-      const from = this.#expCount;
       this.#expand(text, i, this.#sims.phon[i]);
-      q.weights[i] = id >= 0 ? d.tokenWeight[id] : this.#bestWeight(from);
+      q.weights[i] = id >= 0 ? d.tokenWeight[id] : unknownWeight(text, d.unknownWeight);
     }
     this.#joinsAndSplits(q);
-  }
-
-  /** The weight of the most similar expansion since `from` (an unknown token weighs as a unique one). */
-  #bestWeight(from: number): number {
-    let best = -1;
-    for (let e = from; e < this.#expCount; e++) if (best < 0 || this.#expSim[e] > this.#expSim[best]) best = e;
-    return best < 0 ? this.#ix.data.unknownWeight : this.#ix.data.tokenWeight[this.#expTok[best]];
   }
 
   /** "hik vision" → "hikvision"; "calderonchirinos" → "calderon" + "chirinos". */

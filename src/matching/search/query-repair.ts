@@ -16,7 +16,7 @@ import type { MatchIndex } from '../index/match-index.ts';
 import { hintForSchema } from '../prepare.ts';
 
 /** Shortest word a typo repair considers (shorter words are too often other words one edit away). */
-const MIN_TYPO_LENGTH = 4;
+const MIN_TYPO_LENGTH = 5;
 /** From this length a word may carry two typos. */
 const TWO_TYPO_LENGTH = 8;
 /** A listed token in at most this many names may still be damage (a rare misspelling on a list). */
@@ -75,6 +75,8 @@ export class QueryRepair {
       const left = this.#piece(word.slice(0, k));
       const right = this.#piece(word.slice(k));
       if (left === undefined || right === undefined || (!left.fold && !right.fold)) continue;
+      // Legal forms trail a name; a leading fold word must be a word of its own (llc, not "in" of "intime").
+      if (left.fold && !right.fold && left.text.length < 3) continue;
       if (Math.max(left.text.length, right.text.length) >= 4) return `${left.text} ${right.text}`;
     }
     return undefined;
@@ -102,7 +104,7 @@ export class QueryRepair {
 
   /** A short word at the end of the name one edit from a frequent short legal form ("tld", "innc", "td"). */
   #shortForm(word: string): string | undefined {
-    if (word.length < 2 || word.length > 4 || this.#ix.tokenIds.has(word)) return undefined;
+    if (word.length < 2 || word.length > 4) return undefined;
     const i = this.#typo(word, 0, 2);
     return i >= 0 && this.#words[i].length <= 5 && this.#counts[i] >= MIN_SHORT_FORM_COUNT ? this.#words[i] : undefined;
   }
@@ -112,7 +114,8 @@ export class QueryRepair {
     const df = this.#df(word);
     if (df > RARE_DF) return undefined;
     if (single) return df === 0 ? this.#split(word) : undefined;
-    const typo = this.#typo(word, df);
+    // A listed token is never "corrected" into another word; it may still be an abbreviation (elec, trdg).
+    const typo = df === 0 ? this.#typo(word, df) : -1;
     if (typo >= 0) return this.#words[typo];
     if (last) {
       const form = this.#shortForm(word);
@@ -136,7 +139,10 @@ export class QueryRepair {
         changed = true;
       }
     }
-    return changed ? prepareName(words.join(' '), hint) : prepared;
+    // A repair that leaves nothing but fold words ("TUNDO CORPORATION" → mundo corporation) made a name
+    // into descriptors: keep the query as it was.
+    if (!changed || words.every((w) => w.length === 1 || this.#rank.has(w))) return prepared;
+    return prepareName(words.join(' '), hint);
   }
 }
 

@@ -2,7 +2,8 @@
 // All scratch buffers live here and are reused, so a query allocates only its results.
 import type { Algorithm } from '../algorithms/types.ts';
 import { bandOf } from '../algorithms/index.ts';
-import { alignNames, type PairSimilarity } from '../features/name-alignment.ts';
+import { alignNames, type AlignmentSettings, type PairSimilarity } from '../features/name-alignment.ts';
+import { hintForSchema } from '../prepare.ts';
 import { schemaReason } from '../features/schema.ts';
 import { NAME_FLAG } from '../index/data.ts';
 import type { MatchIndex } from '../index/match-index.ts';
@@ -45,6 +46,8 @@ export class Searcher {
   readonly #listed: ListedSide;
   readonly #pairSim: PairSimilarity;
   readonly #repair: QueryRepair;
+  /** Alignment settings of the current query (reordered joins for person-like queries only). */
+  #align: AlignmentSettings;
   readonly #entBest: Float32Array;
   readonly #entName: Int32Array;
   readonly #entStamp: Uint32Array;
@@ -63,6 +66,7 @@ export class Searcher {
     this.#listed = new ListedSide(ix.data);
     this.#query = new QuerySide(MAX_QUERY_TOKENS, this.#sims.tokenIds);
     this.#repair = new QueryRepair(ix);
+    this.#align = { ...algorithm.settings, reorderedJoins: true };
     this.#pairSim = (i, j) => this.#sims.get(i, this.#listed.token(j));
     this.#entBest = new Float32Array(ix.entityCount);
     this.#entName = new Int32Array(ix.entityCount);
@@ -87,6 +91,8 @@ export class Searcher {
 
   #begin(q: PreparedQuery): void {
     const tokens = q.tokens;
+    const personLike = hintForSchema(q.schema) !== 'organization';
+    if (this.#align.reorderedJoins !== personLike) this.#align = { ...this.#algorithm.settings, reorderedJoins: personLike };
     this.#sims.reset(tokens);
     for (let i = 0; i < tokens.length; i++) {
       this.#sims.tokenIds[i] = this.#ix.tokenIds.get(tokens[i]) ?? -1;
@@ -118,7 +124,7 @@ export class Searcher {
   /** Name score of listed name n against the prepared query (weak aliases discounted). */
   #scoreName(n: number, originalScriptKey: string | undefined): number {
     const d = this.#ix.data;
-    let s = alignNames(this.#query, this.#listed.at(n), this.#pairSim, this.#algorithm.settings).score;
+    let s = alignNames(this.#query, this.#listed.at(n), this.#pairSim, this.#align).score;
     if (originalScriptKey !== undefined && d.nameOrig[n] >= 0 && d.origKeys[d.nameOrig[n]] === originalScriptKey) s = 1;
     if ((d.nameFlags[n] & NAME_FLAG.weak) !== 0) s *= this.#algorithm.settings.weakAliasFactor;
     return s;
@@ -210,7 +216,7 @@ export class Searcher {
     const d = this.#ix.data;
     const card = d.cards[hit.entity];
     const matchedName = card.names[d.nameAlias[hit.name]];
-    const aligned = alignNames(this.#query, this.#listed.at(hit.name), this.#pairSim, this.#algorithm.settings, true);
+    const aligned = alignNames(this.#query, this.#listed.at(hit.name), this.#pairSim, this.#align, true);
     const notes: string[] = [];
     if ((d.nameFlags[hit.name] & NAME_FLAG.weak) !== 0) notes.push(`weak alias ×${this.#algorithm.settings.weakAliasFactor}`);
     if (hit.nameScore > aligned.score + 1e-6 && (d.nameFlags[hit.name] & NAME_FLAG.weak) === 0) notes.push('same name in the original script');
