@@ -6,6 +6,7 @@ import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerLists } from './commands/lists.ts';
 import { registerStart } from './commands/start.ts';
+import { registerUpdate } from './commands/update.ts';
 import { EXIT, reportError, stdPrinter } from './output.ts';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerStart(program);
   registerExport(program);
+  registerUpdate(program);
   return program;
 }
 
