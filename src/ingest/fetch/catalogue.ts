@@ -1,6 +1,7 @@
 // The catalogue of lists `embargo update` can download: data/sources.json (official URLs, expected format,
 // minimum plausible size), with a user's overrides file applied (other URLs, e.g. a mirror or a test server;
 // other minimum sizes; sources switched off). Validated once here; everything downstream gets plain values.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -115,8 +116,21 @@ function compileSignature(pattern: string | undefined, where: string): RegExp | 
 /** Reads the catalogue, applies the overrides file if given, and returns the sources in catalogue order. */
 export async function loadSourceCatalogue(options: { defaultsPath?: string; overridesPath?: string | undefined } = {}): Promise<UpdateSource[]> {
   const path = options.defaultsPath ?? DEFAULT_SOURCES_PATH;
-  const raw = parseWith(catalogueSchema, await readJson(path, 'source catalogue'), path, 'source catalogue', 'see data/sources.json for the expected shape');
-  const sources: UpdateSource[] = raw.sources.map((s) => ({
+  const sources = parseCatalogue(await readJson(path, 'source catalogue'), path);
+  if (options.overridesPath === undefined) return sources;
+  const example = '{ "sources": { "un_sc": { "url": "https://mirror.example/consolidated.xml" }, "us_ofac_sdn": { "files": { "sdn.csv": { "url": "…" } } }, "eu_fsf": { "enabled": false } } }';
+  const overrides = parseWith(overridesSchema, await readJson(options.overridesPath, 'sources overrides file'), options.overridesPath, 'sources overrides file', example);
+  return applyOverrides(sources, overrides, options.overridesPath);
+}
+
+/** The bundled catalogue without overrides, read synchronously (for help texts). */
+export function bundledSourcesSync(): UpdateSource[] {
+  return parseCatalogue(JSON.parse(readFileSync(DEFAULT_SOURCES_PATH, 'utf8')), DEFAULT_SOURCES_PATH);
+}
+
+function parseCatalogue(value: unknown, path: string): UpdateSource[] {
+  const raw = parseWith(catalogueSchema, value, path, 'source catalogue', 'see data/sources.json for the expected shape');
+  return raw.sources.map((s) => ({
     listId: listId(s.listId),
     title: s.title,
     format: s.format,
@@ -132,10 +146,6 @@ export async function loadSourceCatalogue(options: { defaultsPath?: string; over
       contentTypes: f.contentTypes,
     })),
   }));
-  if (options.overridesPath === undefined) return sources;
-  const example = '{ "sources": { "un_sc": { "url": "https://mirror.example/consolidated.xml" }, "us_ofac_sdn": { "files": { "sdn.csv": { "url": "…" } } }, "eu_fsf": { "enabled": false } } }';
-  const overrides = parseWith(overridesSchema, await readJson(options.overridesPath, 'sources overrides file'), options.overridesPath, 'sources overrides file', example);
-  return applyOverrides(sources, overrides, options.overridesPath);
 }
 
 function applyOverrides(sources: UpdateSource[], overrides: Overrides, path: string): UpdateSource[] {

@@ -5,7 +5,7 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { DATA } from '../../../test/support/list-files.ts';
+import { DATA, FIXTURES } from '../../../test/support/list-files.ts';
 import { loadSourceCatalogue } from './catalogue.ts';
 import { contentTypeProblem, headProblem, sizeProblem } from './content-checks.ts';
 
@@ -47,6 +47,16 @@ test('every bundled real file passes the checks of the catalogue entry that down
     }
   }
   assert.equal(checked, 10);
+});
+
+test('the EU FSF and FCDO fixtures (written to the published layouts) match their sources\' signatures', async () => {
+  const sources = await loadSourceCatalogue();
+  const only = (list: string) => sources.find((s) => s.listId === list)!.files[0]!;
+  const eu = only('eu_fsf');
+  assert.equal(headProblem(head(join(FIXTURES, 'eu/fsf-sample.xml')), eu.kind, eu.signature), undefined);
+  const uk = only('gb_fcdo_sanctions');
+  assert.equal(headProblem(head(join(FIXTURES, 'uk/fcdo-sample.csv')), uk.kind, uk.signature), undefined);
+  assert.match(headProblem(head(join(FIXTURES, 'uk/fcdo-sample.csv')), eu.kind, eu.signature) ?? '', /does not start like XML/);
 });
 
 test('a file of one source does not pass as another: signatures tell the OFAC, CSL and UN files apart', async () => {
