@@ -26,12 +26,27 @@ function helpText(): string {
     ...lines,
     '',
     'Every other list is import-only: download its file yourself, then run `embargo import <file>`:',
-    `  ${importOnly.join(', ')}`,
+    ...wrap(importOnly, 100),
     '',
     'Each download is checked (HTTP 200, complete body and Content-Length, file type and first bytes, minimum',
     'size) and then imported with the usual safety limits (1 % bad records, 20 % removals). A source that',
     'fails keeps its current version; the others still update; the exit code is 1 if any failed.',
   ].join('\n');
+}
+
+/** Comma-separated ids on indented lines of at most `width` characters. */
+function wrap(ids: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = ' ';
+  for (const [i, id] of ids.entries()) {
+    const item = ` ${id}${i < ids.length - 1 ? ',' : ''}`;
+    if (line.length + item.length > width) {
+      lines.push(line);
+      line = ' ';
+    }
+    line += item;
+  }
+  return [...lines, line];
 }
 
 const size = (bytes: number) => `${bytes.toLocaleString('en')} bytes`;
