@@ -14,6 +14,8 @@ import { fccCoveredFormat } from './fcc-covered/index.ts';
 import { osStatutoryFormat } from './os-statutory/index.ts';
 import { ukOfsiFormat } from './uk-ofsi/index.ts';
 import { internalCsvFormat } from './internal-csv/index.ts';
+import { ofacXmlFormat } from './ofac-xml/index.ts';
+import { ofacAdvancedFormat } from './ofac-advanced/index.ts';
 
 export const FORMATS: readonly SourceFormat[] = [
   // formats:begin (one line per format, added by the format's author)
@@ -30,6 +32,8 @@ export const FORMATS: readonly SourceFormat[] = [
   dod1260hFormat,
   fccCoveredFormat,
   osStatutoryFormat,
+  ofacXmlFormat,
+  ofacAdvancedFormat,
   ukOfsiFormat, // accepts any XLSX package (the sheet is compressed): after the formats that read text
   internalCsvFormat, // header-only detection of a generic layout: last
   // formats:end
