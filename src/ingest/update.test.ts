@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DIALECTS, freshStore } from '../../test/support/databases.ts';
-import { DATA, OFAC_CONS_DIR } from '../../test/support/list-files.ts';
+import { DATA, FIXTURES, OFAC_CONS_DIR } from '../../test/support/list-files.ts';
 import { bytesRoute, cutRoute, fileRoute, htmlPageRoute, startListServer, statusRoute, writeLocalOverrides, type Route } from '../../test/support/list-server.ts';
 import { listId } from '../domain/ids.ts';
 import type { Store } from '../store/index.ts';
@@ -172,7 +172,7 @@ for (const dialect of DIALECTS) {
   });
 }
 
-describe('updateLists: what is not attempted', () => {
+describe('updateLists: selection, tokens, and the EU and UK formats', () => {
   test('an unknown or import-only list is a usage error that names the updatable ones', async () => {
     const { store, cleanup } = await freshStore('sqlite');
     try {
@@ -205,6 +205,35 @@ describe('updateLists: what is not attempted', () => {
       assert.equal(eu.stage, 'setup');
       assert.match(eu.hint ?? '', /EMBARGO_EU_FSF_TOKEN/);
       assert.deepEqual(server.requests, []);
+    } finally {
+      await cleanup();
+      await server.close();
+    }
+  });
+
+  test('the EU FSF token goes into the URL and never into the output; the UK CSV is read as served (octet-stream)', async () => {
+    const fsf = readFileSync(join(FIXTURES, 'eu', 'fsf-sample.xml'));
+    const server = await startListServer({
+      '/fsf.xml': (req, res) => (new URL(req.url ?? '', 'http://x').searchParams.get('token') === 's3cret/+token' ? bytesRoute(fsf, 'application/xml')(req, res) : statusRoute(403)(req, res)),
+      '/uk.csv': fileRoute(join(FIXTURES, 'uk', 'fcdo-sample.csv'), 'application/octet-stream'),
+    });
+    const { store, cleanup } = await freshStore('sqlite');
+    try {
+      const catalogue = await loadSourceCatalogue();
+      // The fixtures are small samples of the real files: lower the minimum sizes as a user's overrides may.
+      const small = { eu_fsf: { minBytes: 1000 }, gb_fcdo_sanctions: { minBytes: 1000 } };
+      const overrides = writeLocalOverrides(server, catalogue, { 'eu_fsf/eu_fsf.xml': '/fsf.xml?token={token}', 'gb_fcdo_sanctions/UK-Sanctions-List.csv': '/uk.csv' }, small);
+      const sources = await loadSourceCatalogue({ overridesPath: overrides });
+      const wrong = await updateLists(store, sources, { today: TODAY, only: ['eu_fsf'], tokens: { eu_fsf: 'expired-0000' }, download: FAST });
+      assert.match(failed(wrong, 'eu_fsf').message, /\/fsf\.xml\?token=\*\*\*\): the server answered HTTP 403 Forbidden \(the URL may need a token or the token may be wrong\)/);
+      const report = await updateLists(store, sources, { today: TODAY, only: ['eu_fsf', 'gb_fcdo_sanctions'], tokens: { eu_fsf: 's3cret/+token' }, download: FAST });
+      assert.deepEqual(report.outcomes.map((o) => [o.listId, o.status]), [['eu_fsf', 'updated'], ['gb_fcdo_sanctions', 'updated']]);
+      assert.doesNotMatch(JSON.stringify([wrong, report]), /s3cret|expired-0000/);
+      const eu = outcome(report, 'eu_fsf');
+      assert.ok(eu.status === 'updated');
+      assert.equal(eu.files[0]!.url, `${server.base}/fsf.xml?token=***`);
+      const versions = new Map((await store.currentVersions()).map((v) => [v.listId as string, [v.version, v.format]]));
+      assert.deepEqual([versions.get('eu_fsf'), versions.get('gb_fcdo_sanctions')], [[1, 'eu_fsf_xml'], [1, 'uk_fcdo_csv']]);
     } finally {
       await cleanup();
       await server.close();
