@@ -58,7 +58,7 @@ test('self-loops are dropped and counted; kinds form separate groups', () => {
 });
 
 test('parsePercent reads numbers, ranges, bounds and empty cells; rejects the rest with a reason', () => {
-  const ok = (t: string): readonly number[] => {
+  const ok = (t: string) => {
     const p = parsePercent(t);
     assert.ok(p.ok, t);
     return p.share;
@@ -74,6 +74,9 @@ test('parsePercent reads numbers, ranges, bounds and empty cells; rejects the re
   for (const bad of ['150', '60-40', 'half', '25,5']) assert.equal(parsePercent(bad).ok, false, bad);
   assert.equal(formatShare(shareRange(0.25, 0.5)), '25–50 %');
   assert.equal(formatShare(UNKNOWN_SHARE), 'unknown share');
+  assert.equal(formatShare(ok('>50')), 'more than 50 %');
+  assert.equal(formatShare(shareRange(0.250001, 0.5)), 'more than 25 % up to 50 %');
+  assert.equal(formatShare(shareRange(0.500001, 0.749999)), 'more than 50 % but less than 75 %');
 });
 
 test('node refs: entity:, party:, or a bare party id; bad ones are AppErrors', () => {

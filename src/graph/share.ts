@@ -64,11 +64,26 @@ function pct(fraction: number): string {
   return `${Number((fraction * 100).toFixed(4))}`;
 }
 
-/** "60 %", "25–50 %", "unknown share". */
+/** An end stored one ppm inside a round bound (see EXCLUSIVE_STEP): the bound it excludes, else undefined. */
+function excluded(fraction: number, side: 'lo' | 'hi'): number | undefined {
+  const ppm = toPpm(fraction);
+  if (side === 'lo' && ppm % 100 === 1) return (ppm - 1) / 1e6;
+  if (side === 'hi' && ppm % 100 === 99) return (ppm + 1) / 1e6;
+  return undefined;
+}
+
+/** "60 %", "25–50 %", "more than 50 %", "more than 25 % up to 50 %", "unknown share". */
 export function formatShare(range: ShareRange): string {
   if (isUnknownShare(range)) return 'unknown share';
-  if (range[0] === range[1]) return `${pct(range[0])} %`;
-  return `${pct(range[0])}–${pct(range[1])} %`;
+  const [lo, hi] = range;
+  const xlo = excluded(lo, 'lo');
+  const xhi = excluded(hi, 'hi');
+  if (xlo !== undefined) {
+    if (hi === 1) return `more than ${pct(xlo)} %`;
+    return xhi !== undefined ? `more than ${pct(xlo)} % but less than ${pct(xhi)} %` : `more than ${pct(xlo)} % up to ${pct(hi)} %`;
+  }
+  if (xhi !== undefined) return `${pct(lo)} % to less than ${pct(xhi)} %`;
+  return lo === hi ? `${pct(lo)} %` : `${pct(lo)}–${pct(hi)} %`;
 }
 
 /** Formats a [lo, hi] pair of plain fractions (an aggregate, which may exceed 1 before capping). */
