@@ -24,6 +24,8 @@ export interface ImportOptions {
   /** ISO date used to decide whether end dates have passed; defaults to today (UTC). */
   today?: string;
   hooks?: CommitHooks;
+  /** What to record as the version's source instead of the local path (e.g. the URLs and sha256 of a download). */
+  provenance?: string;
 }
 
 export interface ImportReport {
@@ -120,7 +122,7 @@ export async function importList(store: Store, path: string, options: ImportOpti
       asOf: read.asOf,
       importedAt: new Date().toISOString(),
       format: format.id,
-      sourcePath: path,
+      sourcePath: options.provenance ?? path,
       rowsRead: read.rowsRead,
       warnings: read.warnings,
       upserts,

@@ -90,6 +90,8 @@ for (const dialect of DIALECTS) {
           const un = outcome(first, 'un_sc');
           assert.ok(un.status === 'updated');
           assert.equal(un.files[0]!.sha256, createHash('sha256').update(readFileSync(UN_XML)).digest('hex'));
+          const stored = await store.version(listId('un_sc'), 1);
+          assert.match(stored?.sourcePath ?? '', new RegExp(`^http://127\\.0\\.0\\.1:\\d+/un\\.xml sha256:${un.files[0]!.sha256}$`));
 
           const second = await run(paths, ['us_ofac_cons', 'un_sc', 'us_trade_csl']);
           assert.deepEqual(second.outcomes.map((o) => [o.listId, o.status]), [['us_ofac_cons', 'unchanged'], ['us_trade_csl', 'unchanged'], ['un_sc', 'unchanged']]);

@@ -97,7 +97,8 @@ async function updateOne(store: Store, source: UpdateSource, dir: string, kept: 
     return failed('download', `download of ${fetched.file} failed (${fetched.url}): ${fetched.message}`, { file: fetched.file, url: fetched.url, files: fetched.files });
   }
   try {
-    const report = await importList(store, fetched.path, { format: source.format, listId: source.listId, today: options.today, allowMassRemoval: options.allowMassRemoval === true });
+    const provenance = fetched.files.map((f) => `${f.url} sha256:${f.sha256}`).join(' ; ');
+    const report = await importList(store, fetched.path, { format: source.format, listId: source.listId, today: options.today, allowMassRemoval: options.allowMassRemoval === true, provenance });
     return { listId: source.listId, status: report.created ? 'updated' : 'unchanged', version: report.version, files: fetched.files, report };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
