@@ -103,8 +103,20 @@ function key(name: string): string {
     .toLowerCase();
 }
 
+// Lists repeat the same few hundred country spellings thousands of times, and the library's name lookup is a
+// linear scan: memoise. Bounded so a hostile file of random strings cannot grow it without limit.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, CountryCode | undefined>();
+
 /** ISO code for a country name, an alpha-2 or an alpha-3 code; undefined when not recognised. */
 export function countryFromName(name: string): CountryCode | undefined {
+  if (memo.has(name)) return memo.get(name);
+  const code = lookup(name);
+  if (memo.size < MEMO_LIMIT) memo.set(name, code);
+  return code;
+}
+
+function lookup(name: string): CountryCode | undefined {
   const k = key(name);
   if (k === '') return undefined;
   const alias = ALIASES[k];
