@@ -22,6 +22,7 @@ const selector = z.strictObject({
   list_id: z.string().regex(/^[a-z]{2,3}_[a-z0-9]+(_[a-z0-9]+)*$/, 'must be a list id such as us_ofac_sdn'),
   sub_list: z.string().min(1).optional(),
   programs: z.array(z.string().min(1)).min(1).optional(),
+  except_sub_lists: z.array(z.string().min(1)).min(1).optional(),
   note: z.string().optional(),
   citation: z.string().optional(),
 });
@@ -61,6 +62,7 @@ function toSelector(s: RawSelector): ListingSelector {
   const out: ListingSelector = { listId: s.list_id as ListId };
   if (s.sub_list !== undefined) out.subList = s.sub_list;
   if (s.programs !== undefined) out.programs = Object.freeze([...s.programs]);
+  if (s.except_sub_lists !== undefined) out.exceptSubLists = Object.freeze([...s.except_sub_lists]);
   if (s.note !== undefined) out.note = s.note;
   if (s.citation !== undefined) out.citation = s.citation;
   return Object.freeze(out);

@@ -18,6 +18,8 @@ export interface ListingSelector {
   listId: ListId;
   subList?: string;
   programs?: readonly string[];
+  /** Sub-lists the selector does not match (e.g. SDN entries that share a program with SSI entries). */
+  exceptSubLists?: readonly string[];
   note?: string;
   citation?: string;
 }
@@ -80,6 +82,7 @@ export function selectorMatches(selector: ListingSelector, fact: ListingFact): b
   if (selector.listId !== fact.listId) return false;
   if (selector.subList !== undefined && selector.subList !== fact.subList) return false;
   if (selector.programs !== undefined && !selector.programs.some((p) => fact.programs.includes(p))) return false;
+  if (selector.exceptSubLists !== undefined && fact.subList !== undefined && selector.exceptSubLists.includes(fact.subList)) return false;
   return true;
 }
 
