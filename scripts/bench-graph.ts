@@ -42,7 +42,11 @@ const pick = (n: number): number => Math.floor(random() * n);
 function shareFor(): Pick<RelationEdge, 'kind' | 'share'> {
   const r = random();
   if (r < 0.6) return { kind: 'ownership', share: exactShare((10 + pick(91)) / 100) };
-  if (r < 0.8) return { kind: 'ownership', share: [shareRange(0.25, 0.5), shareRange(0.5, 0.75), shareRange(0.75, 1)][pick(3)]! };
+  if (r < 0.8)
+    return {
+      kind: 'ownership',
+      share: [shareRange(0.25, 0.5), shareRange(0.5, 0.75), shareRange(0.75, 1)][pick(3)]!,
+    };
   if (r < 0.9) return { kind: 'ownership', share: UNKNOWN_SHARE };
   return { kind: 'control', share: UNKNOWN_SHARE };
 }
@@ -69,13 +73,24 @@ function* forest(): Generator<RelationEdge> {
   for (let k = NODES - roots; k < EDGES; k++) {
     const owned = roots + pick(NODES - roots);
     const owner = parentFor(owned);
-    yield { owner: partyNode(`p${owner}`), owned: partyNode(`p${owned}`), kind: 'ownership', share: exactShare((10 + pick(40)) / 100), source: 'bench' };
+    yield {
+      owner: partyNode(`p${owner}`),
+      owned: partyNode(`p${owned}`),
+      kind: 'ownership',
+      share: exactShare((10 + pick(40)) / 100),
+      source: 'bench',
+    };
   }
 }
 
 function listing(i: number): ListingFact {
-  if (i % 3 === 0) return { listId: listId('us_trade_csl'), subList: 'EL', programs: [], certainty: 'confirmed' };
-  return { listId: listId('us_ofac_sdn'), programs: ['SDGT'], certainty: i % 7 === 0 ? 'potential' : 'confirmed' };
+  if (i % 3 === 0)
+    return { listId: listId('us_trade_csl'), subList: 'EL', programs: [], certainty: 'confirmed' };
+  return {
+    listId: listId('us_ofac_sdn'),
+    programs: ['SDGT'],
+    certainty: i % 7 === 0 ? 'potential' : 'confirmed',
+  };
 }
 
 function time<T>(label: string, f: () => T): T {
@@ -95,15 +110,22 @@ const graph = time(`build graph (${NODES.toLocaleString()} nodes, ${EDGES.toLoca
   for (const e of edges) b.addEdge(e);
   return b.build();
 });
-console.log(`  nodes ${graph.nodeCount.toLocaleString()}, edges ${graph.edgeCount.toLocaleString()}, groups ${graph.groupCount.toLocaleString()}, listed ${listed.toLocaleString()}`);
+console.log(
+  `  nodes ${graph.nodeCount.toLocaleString()}, edges ${graph.edgeCount.toLocaleString()}, groups ${graph.groupCount.toLocaleString()}, listed ${listed.toLocaleString()}`,
+);
 
 for (const rule of rules.rules.filter((r) => r.id === 'us_ofac_50' || r.id === 'us_bis_affiliates')) {
   const state = time(`evaluate ${rule.id} over the whole graph`, () => evaluateRule(graph, rule, DATE));
   const counts = [0, 0, 0];
   for (const s of state.status) counts[s]!++;
-  console.log(`  restricted ${counts[RESTRICTED]!.toLocaleString()}, review ${counts[REVIEW]!.toLocaleString()}, clear ${counts[CLEAR]!.toLocaleString()}`);
+  console.log(
+    `  restricted ${counts[RESTRICTED]!.toLocaleString()}, review ${counts[REVIEW]!.toLocaleString()}, clear ${counts[CLEAR]!.toLocaleString()}`,
+  );
   const step = Math.floor(NODES / 100);
-  const added = Array.from({ length: 100 }, (_, k) => ({ node: graph.idOf(partyNode(`p${k * step}`))!, certainty: 'confirmed' as const }));
+  const added = Array.from({ length: 100 }, (_, k) => ({
+    node: graph.idOf(partyNode(`p${k * step}`))!,
+    certainty: 'confirmed' as const,
+  }));
   const changed = time(`what-if: list 100 more parties, continue ${rule.id}`, () => addSeeds(state, added));
   console.log(`  status rose for ${changed.length.toLocaleString()} nodes`);
 }
@@ -119,4 +141,6 @@ time(`${samples} single-node reports (all rules, ancestors only)`, () => {
 });
 console.log(`  mean ancestors per subject ${(ancestorTotal / samples).toFixed(1)}`);
 const mem = process.memoryUsage();
-console.log(`heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB`,
+);

@@ -12,7 +12,9 @@ const MS_PER_DAY = 86_400_000;
 
 function parts(date: string): [number, number | undefined, number | undefined] {
   if (!isIsoDate(date)) {
-    throw new AppError('invalid_date', `"${date}" is not a date`, { hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
+    throw new AppError('invalid_date', `"${date}" is not a date`, {
+      hint: 'use YYYY, YYYY-MM or YYYY-MM-DD',
+    });
   }
   const [y, m, d] = date.split('-').map(Number);
   return [y!, m, d];
@@ -42,7 +44,9 @@ export function exclusiveEndDay(date: string): number {
 /** The screening date: a full YYYY-MM-DD. */
 export function screeningDay(date: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isIsoDate(date)) {
-    throw new AppError('invalid_date', `screening date "${date}" is not a full date`, { hint: 'use YYYY-MM-DD' });
+    throw new AppError('invalid_date', `screening date "${date}" is not a full date`, {
+      hint: 'use YYYY-MM-DD',
+    });
   }
   return startDay(date);
 }

@@ -38,7 +38,9 @@ export function ownersThatCount(state: RuleState, v: number): CountingOwner[] {
     if (name !== undefined) o.name = name;
     out.push(o);
   }
-  return out.sort((a, b) => (a.status === b.status ? b.share[1] - a.share[1] : a.status === 'restricted' ? -1 : 1));
+  return out.sort((a, b) =>
+    a.status === b.status ? b.share[1] - a.share[1] : a.status === 'restricted' ? -1 : 1,
+  );
 }
 
 function listingWords(fact: ListingFact): string {
@@ -57,26 +59,41 @@ function reviewReasons(state: RuleState, v: number): string[] {
   const reasons = new Set<string>();
   if (state.seed[v] === REVIEW) {
     const l = seedListing(state, v);
-    reasons.add(`matched only as a candidate to ${l?.name ?? 'a listed party'} (${l === undefined ? '' : listingWords(l)}): confirm or dismiss the match`);
+    reasons.add(
+      `matched only as a candidate to ${l?.name ?? 'a listed party'} (${l === undefined ? '' : listingWords(l)}): confirm or dismiss the match`,
+    );
   }
   for (const { group, owner, share } of activeInGroups(state, v)) {
     const status = state.status[owner]!;
     if (status === CLEAR) continue;
     const name = ownerName(state, owner);
     if (state.graph.groups.kind[group] === KIND_CODE.control) {
-      reasons.add(`controlled by ${name} (${status === RESTRICTED ? 'restricted' : 'under review'}): under ${rule.name} control ${rule.control === 'review' ? 'alone does not restrict; review' : 'restricts'}`);
+      reasons.add(
+        `controlled by ${name} (${status === RESTRICTED ? 'restricted' : 'under review'}): under ${rule.name} control ${rule.control === 'review' ? 'alone does not restrict; review' : 'restricts'}`,
+      );
     } else if (status === REVIEW) {
       reasons.add(`owner ${name} (${formatShare(share)}) is itself under review`);
     } else if (isUnknownShare(share)) {
       reasons.add(`${name} holds ${formatShare(share)}: ${rule.unknownShare.note}`);
     } else if (share[0] !== share[1]) {
-      reasons.add(`${name} holds ${formatShare(share)}, a range that leaves the total on either side of ${thresholdText(rule)}`);
+      reasons.add(
+        `${name} holds ${formatShare(share)}, a range that leaves the total on either side of ${thresholdText(rule)}`,
+      );
     }
   }
-  if (rule.aggregation === 'individual' && meetsThreshold(rule, state.sumLo[v]!) && !meetsThreshold(rule, state.maxLo[v]!)) {
-    reasons.add(`only the combined holdings of several restricted owners (${formatAggregate(state.sumLo[v]! / 1e6, state.sumLo[v]! / 1e6)}) pass ${thresholdText(rule)}; ${rule.authority} assesses aggregation case by case`);
+  if (
+    rule.aggregation === 'individual' &&
+    meetsThreshold(rule, state.sumLo[v]!) &&
+    !meetsThreshold(rule, state.maxLo[v]!)
+  ) {
+    reasons.add(
+      `only the combined holdings of several restricted owners (${formatAggregate(state.sumLo[v]! / 1e6, state.sumLo[v]! / 1e6)}) pass ${thresholdText(rule)}; ${rule.authority} assesses aggregation case by case`,
+    );
   }
-  if (reasons.size === 0) reasons.add(`the share held by restricted owners is ${formatAggregate(state.sumLo[v]! / 1e6, state.sumHi[v]! / 1e6)}: it may or may not pass ${thresholdText(rule)}`);
+  if (reasons.size === 0)
+    reasons.add(
+      `the share held by restricted owners is ${formatAggregate(state.sumLo[v]! / 1e6, state.sumHi[v]! / 1e6)}: it may or may not pass ${thresholdText(rule)}`,
+    );
   return [...reasons];
 }
 
@@ -89,7 +106,9 @@ function restrictedReasons(state: RuleState, v: number): string[] {
   const held = rule.aggregation === 'sum' ? state.sumLo[v]! : state.maxLo[v]!;
   if (meetsThreshold(rule, held)) {
     const how = rule.aggregation === 'sum' ? 'in aggregate' : 'by a single owner';
-    return [`restricted owners hold at least ${formatAggregate(held / 1e6, held / 1e6)} ${how} (${thresholdText(rule)}): ${rule.restrictedLabel}`];
+    return [
+      `restricted owners hold at least ${formatAggregate(held / 1e6, held / 1e6)} ${how} (${thresholdText(rule)}): ${rule.restrictedLabel}`,
+    ];
   }
   return [`controlled by a restricted owner; under ${rule.name} control restricts: ${rule.restrictedLabel}`];
 }
@@ -102,7 +121,9 @@ function inapplicableNotes(state: RuleState, v: number): string[] {
     for (const { fact, selector } of inapplicableListings(state.rule, state.graph.listingsOf(u), state.day)) {
       if (notes.length >= 10) return notes;
       const who = u === v ? 'this party' : ownerName(state, u);
-      notes.push(`${who} is on ${listingWords(fact)}: ${selector.note ?? 'the rule does not apply to this listing'}${selector.citation === undefined ? '' : ` (${selector.citation})`}`);
+      notes.push(
+        `${who} is on ${listingWords(fact)}: ${selector.note ?? 'the rule does not apply to this listing'}${selector.citation === undefined ? '' : ` (${selector.citation})`}`,
+      );
     }
   }
   return notes;

@@ -62,7 +62,11 @@ export interface ReportOptions extends PathOptions {
   states?: ReadonlyMap<string, RuleState>;
 }
 
-const STATUS_NAME: Record<number, FindingStatus> = { [CLEAR]: 'clear', [REVIEW]: 'review', [RESTRICTED]: 'restricted' };
+const STATUS_NAME: Record<number, FindingStatus> = {
+  [CLEAR]: 'clear',
+  [REVIEW]: 'review',
+  [RESTRICTED]: 'restricted',
+};
 
 function aggregateOf(state: RuleState, v: number): RuleFinding['aggregate'] {
   const lo = Math.min(state.sumLo[v]! / 1e6, 1);
@@ -157,7 +161,10 @@ export function ownershipReport(
     }
     // In the ancestor graph the subject is node 0.
     local ??= whole === undefined ? ancestorGraph(graph, id) : undefined;
-    const finding = whole !== undefined ? ruleFinding(whole, id, options) : ruleFinding(evaluateRule(local!, rule, date), 0, options);
+    const finding =
+      whole !== undefined
+        ? ruleFinding(whole, id, options)
+        : ruleFinding(evaluateRule(local!, rule, date), 0, options);
     finding.citations.push(on.window.citation);
     report.findings.push(finding);
   }

@@ -32,7 +32,10 @@ test('parallel edges: the most recent source wins', () => {
 });
 
 test('parallel edges of the same date: ranges intersect, contradictions widen to the hull', () => {
-  assert.deepEqual(shareOn([edge(shareRange(0.25, 0.5)), edge(shareRange(0.4, 0.75))], '2025-01-01'), [0.4, 0.5]);
+  assert.deepEqual(
+    shareOn([edge(shareRange(0.25, 0.5)), edge(shareRange(0.4, 0.75))], '2025-01-01'),
+    [0.4, 0.5],
+  );
   assert.deepEqual(shareOn([edge(exactShare(0.2)), edge(exactShare(0.6))], '2025-01-01'), [0.2, 0.6]);
 });
 
@@ -54,7 +57,13 @@ test('self-loops are dropped and counted; kinds form separate groups', () => {
   assert.equal(b.selfLoops, 1);
   assert.equal(g.edgeCount, 2);
   assert.equal(g.groupCount, 2);
-  assert.deepEqual(g.edgeAt(0), { owner: 'party:X', owned: 'party:C', kind: 'ownership', share: [0.5, 0.5], source: 's' });
+  assert.deepEqual(g.edgeAt(0), {
+    owner: 'party:X',
+    owned: 'party:C',
+    kind: 'ownership',
+    share: [0.5, 0.5],
+    source: 's',
+  });
 });
 
 test('parsePercent reads numbers, ranges, bounds and empty cells; rejects the rest with a reason', () => {

@@ -7,11 +7,23 @@
 //   groups g: members[memberStart[g] .. memberStart[g+1]) are edge ids, all with the same owner/owned/kind
 //   outStart[u] .. outStart[u+1] indexes outGroups (groups owned by u);  inStart[v] .. inStart[v+1] likewise
 import type { IsoDate } from '../domain/ids.ts';
-import { EDGE_KINDS, shareRange, type EdgeKind, type ListingFact, type NodeRef, type RelationEdge } from './types.ts';
+import {
+  EDGE_KINDS,
+  shareRange,
+  type EdgeKind,
+  type ListingFact,
+  type NodeRef,
+  type RelationEdge,
+} from './types.ts';
 import { NO_END, NO_START, dayToIso, exclusiveEndDay, startDay } from './dates.ts';
 import { toPpm } from './share.ts';
 
-export const KIND_CODE: Readonly<Record<EdgeKind, number>> = { ownership: 0, control: 1, director: 2, other: 3 };
+export const KIND_CODE: Readonly<Record<EdgeKind, number>> = {
+  ownership: 0,
+  control: 1,
+  director: 2,
+  other: 3,
+};
 
 export interface EdgeColumns {
   owner: Int32Array;

@@ -41,7 +41,9 @@ function count(g: OwnershipGraph, ruleId: string): { status: number[]; of: (ref:
 }
 
 function finding(g: OwnershipGraph, entityId: string, ruleId: string): RuleFinding {
-  return ownershipReport(g, RULES, `entity:${entityId}` as never, DATE).findings.find((f) => f.ruleId === ruleId)!;
+  return ownershipReport(g, RULES, `entity:${entityId}` as never, DATE).findings.find(
+    (f) => f.ruleId === ruleId,
+  )!;
 }
 
 const caption = (ref: string) => byId.get(ref.replace(/^entity:/, ''))!.names[0]!.value;
@@ -65,10 +67,17 @@ test('as listed on 2020-03-17: SDN entries blocked, SSI entries restricted, SDN 
   // Subsidiaries that are not SSI entries themselves are controlled by an SSI parent: review under the SSI rule.
   const nonSsiSubs = [...subsidiaries].filter((ref) => byId.get(ref.slice(7))!.listing.subList !== 'SSI');
   assert.ok(nonSsiSubs.length > 0);
-  assert.deepEqual(count(g, 'us_ofac_ssi_50').status, [entities.length - ssi - nonSsiSubs.length, nonSsiSubs.length, ssi]);
+  assert.deepEqual(count(g, 'us_ofac_ssi_50').status, [
+    entities.length - ssi - nonSsiSubs.length,
+    nonSsiSubs.length,
+    ssi,
+  ]);
   const oren = finding(g, 'us_ofac_cons:18267', 'us_ofac_ssi_50');
   assert.deepEqual([oren.status, oren.basis], ['restricted', 'listed']);
-  assert.deepEqual(oren.owners.map((o) => [o.name, o.kind, o.status]), [['Open Joint-Stock Company Rosneft Oil Company', 'control', 'restricted']]);
+  assert.deepEqual(
+    oren.owners.map((o) => [o.name, o.kind, o.status]),
+    [['Open Joint-Stock Company Rosneft Oil Company', 'control', 'restricted']],
+  );
 });
 
 test('with the subsidiaries’ own listings removed, the engine finds every one of them through its parent: review (control only)', () => {
@@ -83,7 +92,10 @@ test('with the subsidiaries’ own listings removed, the engine finds every one 
   const exim = entities.find((e) => e.names[0]!.value === 'EXIMBANK OF RUSSIA')!;
   const f = finding(g, exim.id, 'us_ofac_ssi_50');
   assert.deepEqual([f.status, f.basis], ['review', 'control']);
-  assert.deepEqual(f.paths.map((p) => [p.listedName, p.hops.length, p.hops[0]!.kind, p.hops[0]!.shareText]), [['Vnesheconombank', 1, 'control', 'unknown share']]);
+  assert.deepEqual(
+    f.paths.map((p) => [p.listedName, p.hops.length, p.hops[0]!.kind, p.hops[0]!.shareText]),
+    [['Vnesheconombank', 1, 'control', 'unknown share']],
+  );
   assert.match(f.reasons[0]!, /controlled by Vnesheconombank .*control alone does not restrict/);
   assert.equal(parentOf.get(entityNode(exim.id)), f.paths[0]!.listed);
   assert.ok(ssi.status[RESTRICTED]! > 0);
@@ -92,5 +104,8 @@ test('with the subsidiaries’ own listings removed, the engine finds every one 
 test('the BIS Affiliates rule is reported as not in force in 2020', () => {
   const g = graph(() => true);
   const r = ownershipReport(g, RULES, entityNode(entities[0]!.id), DATE);
-  assert.match(r.notInForce.find((n) => n.ruleId === 'us_bis_affiliates')!.reason, /not in force on 2020-03-17/);
+  assert.match(
+    r.notInForce.find((n) => n.ruleId === 'us_bis_affiliates')!.reason,
+    /not in force on 2020-03-17/,
+  );
 });

@@ -35,7 +35,10 @@ export interface PathOptions {
 }
 
 /** In-groups of `v` that can carry a status: ownership or control, active on the state's day. */
-export function* activeInGroups(state: RuleState, v: number): Generator<{ group: number; owner: number; share: ShareRange }> {
+export function* activeInGroups(
+  state: RuleState,
+  v: number,
+): Generator<{ group: number; owner: number; share: ShareRange }> {
   const { graph, day } = state;
   const { start, groups } = graph.in;
   const buf = new Int32Array(2);
@@ -64,7 +67,8 @@ function groupSources(graph: OwnershipGraph, group: number, day: number): string
   const out = new Set<string>();
   for (let k = memberStart[group]!; k < memberStart[group + 1]!; k++) {
     const e = members[k]!;
-    if (day >= graph.edges.from[e]! && day < graph.edges.to[e]!) out.add(graph.strings[graph.edges.source[e]!]!);
+    if (day >= graph.edges.from[e]! && day < graph.edges.to[e]!)
+      out.add(graph.strings[graph.edges.source[e]!]!);
   }
   return [...out];
 }

@@ -27,7 +27,9 @@ interface Case {
 
 const DATE = '2025-01-01';
 
-function ruleOf(p: Pick<OwnershipRule, 'comparison' | 'aggregation' | 'control' | 'indirect'>): OwnershipRule {
+function ruleOf(
+  p: Pick<OwnershipRule, 'comparison' | 'aggregation' | 'control' | 'indirect'>,
+): OwnershipRule {
   return {
     id: 'prop',
     name: 'property rule',
@@ -64,9 +66,14 @@ const caseArb: fc.Arbitrary<Case> = fc.integer({ min: 2, max: 10 }).chain((n) =>
         }),
         { selector: (e) => `${e.owner}>${e.owned}:${e.kind}`, maxLength: 3 * n },
       )
-      .map((es) => es.filter((e) => e.owner !== e.owned).map((e) => ({ ...e, lo: e.share.lo, hi: e.share.hi }))),
+      .map((es) =>
+        es.filter((e) => e.owner !== e.owned).map((e) => ({ ...e, lo: e.share.lo, hi: e.share.hi })),
+      ),
     seeds: fc.uniqueArray(
-      fc.record({ node: fc.nat({ max: n - 1 }), certainty: fc.constantFrom<Certainty>('confirmed', 'potential') }),
+      fc.record({
+        node: fc.nat({ max: n - 1 }),
+        certainty: fc.constantFrom<Certainty>('confirmed', 'potential'),
+      }),
       { selector: (s) => s.node, maxLength: 3 },
     ),
     rule: fc
@@ -84,11 +91,21 @@ function build(c: Case, order: number[] = c.edges.map((_, i) => i)): OwnershipGr
   const b = new GraphBuilder();
   for (let v = 0; v < c.n; v++) b.node(partyNode(`n${v}`));
   for (const s of c.seeds) {
-    b.addListing(partyNode(`n${s.node}`), { listId: listId('xx_test_list'), programs: [], certainty: s.certainty });
+    b.addListing(partyNode(`n${s.node}`), {
+      listId: listId('xx_test_list'),
+      programs: [],
+      certainty: s.certainty,
+    });
   }
   for (const i of order) {
     const e = c.edges[i]!;
-    b.addEdge({ owner: partyNode(`n${e.owner}`), owned: partyNode(`n${e.owned}`), kind: e.kind, share: shareRange(e.lo / 1e6, e.hi / 1e6), source: 't' });
+    b.addEdge({
+      owner: partyNode(`n${e.owner}`),
+      owned: partyNode(`n${e.owned}`),
+      kind: e.kind,
+      share: shareRange(e.lo / 1e6, e.hi / 1e6),
+      source: 't',
+    });
   }
   return b.build();
 }
@@ -104,7 +121,7 @@ function oracle(c: Case): number[] {
   const seed = new Map(c.seeds.map((s) => [s.node, s.certainty]));
   const L = new Set(c.seeds.filter((s) => s.certainty === 'confirmed').map((s) => s.node));
   const counts = (u: number, set: Set<number>): boolean => set.has(u) && (rule.indirect || seed.has(u));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let v = 0; v < c.n; v++) {
       if (L.has(v)) continue;
@@ -116,7 +133,7 @@ function oracle(c: Case): number[] {
     }
   }
   const U = new Set([...seed.keys(), ...L]);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let v = 0; v < c.n; v++) {
       if (U.has(v)) continue;
@@ -142,11 +159,22 @@ test('the worklist fixed point equals the naive oracle', () => {
 test('the result does not depend on the order edges are added in', () => {
   fc.assert(
     fc.property(
-      caseArb.chain((c) => fc.tuple(fc.constant(c), fc.shuffledSubarray(c.edges.map((_, i) => i), { minLength: c.edges.length }))),
+      caseArb.chain((c) =>
+        fc.tuple(
+          fc.constant(c),
+          fc.shuffledSubarray(
+            c.edges.map((_, i) => i),
+            { minLength: c.edges.length },
+          ),
+        ),
+      ),
       ([c, order]) => {
         const a = build(c);
         const b = build(c, order);
-        assert.deepEqual(statuses(b, evaluateRule(b, c.rule, DATE).status, c.n), statuses(a, evaluateRule(a, c.rule, DATE).status, c.n));
+        assert.deepEqual(
+          statuses(b, evaluateRule(b, c.rule, DATE).status, c.n),
+          statuses(a, evaluateRule(a, c.rule, DATE).status, c.n),
+        );
       },
     ),
     { numRuns: 1000 },
@@ -155,33 +183,47 @@ test('the result does not depend on the order edges are added in', () => {
 
 test('monotone: adding a listed owner never lowers anyone’s status', () => {
   fc.assert(
-    fc.property(caseArb, fc.nat(), fc.constantFrom<Certainty>('confirmed', 'potential'), (c, pick, certainty) => {
-      const node = pick % c.n;
-      const before = oracle(c);
-      const more: Case = { ...c, seeds: [...c.seeds.filter((s) => s.node !== node), { node, certainty }] };
-      const g = build(more);
-      const after = statuses(g, evaluateRule(g, more.rule, DATE).status, c.n);
-      const hadConfirmed = c.seeds.some((s) => s.node === node && s.certainty === 'confirmed');
-      if (!hadConfirmed) after.forEach((s, v) => assert.ok(s >= before[v]!, `node ${v}: ${before[v]} → ${s}`));
-    }),
+    fc.property(
+      caseArb,
+      fc.nat(),
+      fc.constantFrom<Certainty>('confirmed', 'potential'),
+      (c, pick, certainty) => {
+        const node = pick % c.n;
+        const before = oracle(c);
+        const more: Case = { ...c, seeds: [...c.seeds.filter((s) => s.node !== node), { node, certainty }] };
+        const g = build(more);
+        const after = statuses(g, evaluateRule(g, more.rule, DATE).status, c.n);
+        const hadConfirmed = c.seeds.some((s) => s.node === node && s.certainty === 'confirmed');
+        if (!hadConfirmed)
+          after.forEach((s, v) => assert.ok(s >= before[v]!, `node ${v}: ${before[v]} → ${s}`));
+      },
+    ),
     { numRuns: 1000 },
   );
 });
 
 test('what-if continuation (addSeeds) equals a fresh evaluation with the extra listing', () => {
   fc.assert(
-    fc.property(caseArb, fc.nat(), fc.constantFrom<Certainty>('confirmed', 'potential'), (c, pick, certainty) => {
-      const node = pick % c.n;
-      if (c.seeds.some((s) => s.node === node)) return;
-      const g = build(c);
-      const state = evaluateRule(g, c.rule, DATE);
-      const before = Uint8Array.from(state.status);
-      const changed = addSeeds(state, [{ node: g.idOf(partyNode(`n${node}`))!, certainty }]);
-      const fresh = oracle({ ...c, seeds: [...c.seeds, { node, certainty }] });
-      assert.deepEqual(statuses(g, state.status, c.n), fresh);
-      const rose = [...before].flatMap((s, id) => (state.status[id]! > s ? [id] : []));
-      assert.deepEqual([...changed].sort((a, b) => a - b), rose);
-    }),
+    fc.property(
+      caseArb,
+      fc.nat(),
+      fc.constantFrom<Certainty>('confirmed', 'potential'),
+      (c, pick, certainty) => {
+        const node = pick % c.n;
+        if (c.seeds.some((s) => s.node === node)) return;
+        const g = build(c);
+        const state = evaluateRule(g, c.rule, DATE);
+        const before = Uint8Array.from(state.status);
+        const changed = addSeeds(state, [{ node: g.idOf(partyNode(`n${node}`))!, certainty }]);
+        const fresh = oracle({ ...c, seeds: [...c.seeds, { node, certainty }] });
+        assert.deepEqual(statuses(g, state.status, c.n), fresh);
+        const rose = [...before].flatMap((s, id) => (state.status[id]! > s ? [id] : []));
+        assert.deepEqual(
+          [...changed].sort((a, b) => a - b),
+          rose,
+        );
+      },
+    ),
     { numRuns: 1000 },
   );
 });

@@ -199,7 +199,10 @@ export function evaluateRule(graph: OwnershipGraph, rule: OwnershipRule, date: s
  * What-if: adds listings to an evaluated state and continues the propagation from them (valid because both
  * tiers are monotone: a new restricted owner can only add holdings). Returns the nodes whose status rose.
  */
-export function addSeeds(state: RuleState, seeds: readonly { node: number; certainty: Certainty }[]): number[] {
+export function addSeeds(
+  state: RuleState,
+  seeds: readonly { node: number; certainty: Certainty }[],
+): number[] {
   const w = work(state);
   for (const s of seeds) plantSeed(w, s.node, s.certainty);
   run(w);

@@ -10,8 +10,20 @@ test('the bundled rules file loads: five rules with thresholds and comparisons a
   const set = loadRuleSet();
   assert.equal(set.version, 1);
   const byId = new Map(set.rules.map((r) => [r.id, r]));
-  assert.deepEqual([...byId.keys()], ['us_ofac_50', 'us_ofac_ssi_50', 'us_bis_affiliates', 'eu_ownership_control', 'uk_ownership_control']);
-  assert.deepEqual(set.rules.map((r) => [r.threshold, r.comparison]), [[0.5, 'gte'], [0.5, 'gte'], [0.5, 'gte'], [0.5, 'gt'], [0.5, 'gt']]);
+  assert.deepEqual(
+    [...byId.keys()],
+    ['us_ofac_50', 'us_ofac_ssi_50', 'us_bis_affiliates', 'eu_ownership_control', 'uk_ownership_control'],
+  );
+  assert.deepEqual(
+    set.rules.map((r) => [r.threshold, r.comparison]),
+    [
+      [0.5, 'gte'],
+      [0.5, 'gte'],
+      [0.5, 'gte'],
+      [0.5, 'gt'],
+      [0.5, 'gt'],
+    ],
+  );
   assert.ok(Object.isFrozen(set.rules[0]));
   const bis = byId.get('us_bis_affiliates')!;
   assert.equal(ruleOn(bis, '2025-09-29').inForce, true);
@@ -27,11 +39,21 @@ test('a bad rules file is rejected with the field that is wrong', () => {
     [TEXT.replace('comparison: gte', 'comparison: ge'), /rules\.0\.comparison/],
     [TEXT.replace('threshold: 0.5', 'threshold: 50'), /rules\.0\.threshold/],
     [TEXT.replace('id: us_ofac_ssi_50', 'id: us_ofac_50'), /rule id us_ofac_50 appears twice/],
-    [TEXT.replace('        to: 2025-11-10\n        in_force: true', '        to: 2025-11-20\n        in_force: true'), /overlap/],
+    [
+      TEXT.replace(
+        '        to: 2025-11-10\n        in_force: true',
+        '        to: 2025-11-20\n        in_force: true',
+      ),
+      /overlap/,
+    ],
     [TEXT.replace('version: 1', 'version: 2'), /version/],
     ['rules: [', /not YAML/],
   ];
   for (const [text, message] of cases) {
-    assert.throws(() => parseRuleSet(text, 'test.yml'), (e: Error) => message.test(e.message), String(message));
+    assert.throws(
+      () => parseRuleSet(text, 'test.yml'),
+      (e: Error) => message.test(e.message),
+      String(message),
+    );
   }
 });

@@ -61,8 +61,7 @@ export interface RuleSet {
 }
 
 export type RuleApplicability =
-  | { inForce: true; window: RuleWindow }
-  | { inForce: false; window?: RuleWindow; reason: string };
+  { inForce: true; window: RuleWindow } | { inForce: false; window?: RuleWindow; reason: string };
 
 /** Whether a rule applies on a screening date (YYYY-MM-DD), with the window and its citation. */
 export function ruleOn(rule: OwnershipRule, date: string): RuleApplicability {
@@ -73,7 +72,8 @@ export function ruleOn(rule: OwnershipRule, date: string): RuleApplicability {
   if (window === undefined) {
     return { inForce: false, reason: `${rule.name} is not in force on ${date}` };
   }
-  if (!window.inForce) return { inForce: false, window, reason: `${rule.name} is suspended on ${date}: ${window.citation}` };
+  if (!window.inForce)
+    return { inForce: false, window, reason: `${rule.name} is suspended on ${date}: ${window.citation}` };
   return { inForce: true, window };
 }
 
@@ -81,8 +81,14 @@ export function ruleOn(rule: OwnershipRule, date: string): RuleApplicability {
 export function selectorMatches(selector: ListingSelector, fact: ListingFact): boolean {
   if (selector.listId !== fact.listId) return false;
   if (selector.subList !== undefined && selector.subList !== fact.subList) return false;
-  if (selector.programs !== undefined && !selector.programs.some((p) => fact.programs.includes(p))) return false;
-  if (selector.exceptSubLists !== undefined && fact.subList !== undefined && selector.exceptSubLists.includes(fact.subList)) return false;
+  if (selector.programs !== undefined && !selector.programs.some((p) => fact.programs.includes(p)))
+    return false;
+  if (
+    selector.exceptSubLists !== undefined &&
+    fact.subList !== undefined &&
+    selector.exceptSubLists.includes(fact.subList)
+  )
+    return false;
   return true;
 }
 
@@ -94,7 +100,11 @@ export function listingActive(fact: ListingFact, day: number): boolean {
 }
 
 /** The listings of a node that make it a restricted owner under `rule` on `day` (confirmed ones first). */
-export function restrictingListings(rule: OwnershipRule, facts: readonly ListingFact[], day: number): ListingFact[] {
+export function restrictingListings(
+  rule: OwnershipRule,
+  facts: readonly ListingFact[],
+  day: number,
+): ListingFact[] {
   return facts
     .filter((f) => listingActive(f, day) && rule.restrictedOwners.some((s) => selectorMatches(s, f)))
     .sort((a, b) => (a.certainty === b.certainty ? 0 : a.certainty === 'confirmed' ? -1 : 1));

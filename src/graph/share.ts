@@ -80,7 +80,9 @@ export function formatShare(range: ShareRange): string {
   const xhi = excluded(hi, 'hi');
   if (xlo !== undefined) {
     if (hi === 1) return `more than ${pct(xlo)} %`;
-    return xhi !== undefined ? `more than ${pct(xlo)} % but less than ${pct(xhi)} %` : `more than ${pct(xlo)} % up to ${pct(hi)} %`;
+    return xhi !== undefined
+      ? `more than ${pct(xlo)} % but less than ${pct(xhi)} %`
+      : `more than ${pct(xlo)} % up to ${pct(hi)} %`;
   }
   if (xhi !== undefined) return `${pct(lo)} % to less than ${pct(xhi)} %`;
   return lo === hi ? `${pct(lo)} %` : `${pct(lo)}–${pct(hi)} %`;

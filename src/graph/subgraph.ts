@@ -45,7 +45,8 @@ export function ancestorGraph(graph: OwnershipGraph, subject: number): Ownership
     for (let k = start[v]!; k < start[v + 1]!; k++) {
       const group = groups[k]!;
       if (!carriesStatus(graph, group)) continue;
-      for (let m = memberStart[group]!; m < memberStart[group + 1]!; m++) b.addEdge(graph.edgeAt(members[m]!));
+      for (let m = memberStart[group]!; m < memberStart[group + 1]!; m++)
+        b.addEdge(graph.edgeAt(members[m]!));
     }
   }
   return b.build();

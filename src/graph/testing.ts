@@ -23,7 +23,13 @@ export interface ListingSpec {
 export function edgeOf([owner, owned, percent, kind]: EdgeSpec, source = 'test'): RelationEdge {
   const parsed = parsePercent(percent);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return { owner: nodeRef(owner), owned: nodeRef(owned), kind: kind ?? 'ownership', share: parsed.share, source };
+  return {
+    owner: nodeRef(owner),
+    owned: nodeRef(owned),
+    kind: kind ?? 'ownership',
+    share: parsed.share,
+    source,
+  };
 }
 
 /** A listing fact from a spec. */

@@ -23,7 +23,8 @@ export function share(value: number): Share {
 export function shareRange(lo: number, hi: number): ShareRange {
   const l = share(lo);
   const h = share(hi);
-  if (l > h) throw new AppError('invalid_input', `share range [${lo}, ${hi}] has its low end above its high end`);
+  if (l > h)
+    throw new AppError('invalid_input', `share range [${lo}, ${hi}] has its low end above its high end`);
   return [l, h];
 }
 

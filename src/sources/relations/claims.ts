@@ -5,7 +5,13 @@
 // no entity, or more than one, is reported as unresolved rather than guessed.
 import type { Entity, RelationClaim, RelationKind } from '../../domain/entity.ts';
 import type { EntityId, IsoDate } from '../../domain/ids.ts';
-import { entityNode, UNKNOWN_SHARE, shareRange, type EdgeKind, type RelationEdge } from '../../graph/types.ts';
+import {
+  entityNode,
+  UNKNOWN_SHARE,
+  shareRange,
+  type EdgeKind,
+  type RelationEdge,
+} from '../../graph/types.ts';
 import { ftmLinks } from '../ftm/ftm.links.ts';
 
 /** Finds the listed entities a name denotes (exact normalised-name lookup; see `exactNameResolver`). */
@@ -69,11 +75,17 @@ export function exactNameResolver(entities: Iterable<Entity>): NameResolver {
   };
 }
 
-function claimEdge(entity: Entity, claim: RelationClaim, other: EntityId, asOf: IsoDate | undefined): RelationEdge {
+function claimEdge(
+  entity: Entity,
+  claim: RelationClaim,
+  other: EntityId,
+  asOf: IsoDate | undefined,
+): RelationEdge {
   const self = entityNode(entity.id);
   const that = entityNode(other);
   // role: what the other party is. owner → it owns this entity; owned → this entity owns it; related → no direction.
-  const [owner, owned] = claim.role === 'owned' ? [self, that] : claim.role === 'owner' ? [that, self] : [self, that];
+  const [owner, owned] =
+    claim.role === 'owned' ? [self, that] : claim.role === 'owner' ? [that, self] : [self, that];
   const edge: RelationEdge = {
     owner,
     owned,
@@ -119,7 +131,10 @@ const edgeKey = (e: RelationEdge): string => `${e.owner}>${e.owned}:${e.kind}:${
  * Edges from the relation claims and FtM link entities of a list's entities. `asOf` is the list version's
  * date. Each relation is emitted once even when both ends state it; self-references are dropped.
  */
-export function edgesFromClaims(entities: Iterable<Entity>, options: { resolve: NameResolver; asOf?: IsoDate }): ClaimEdges {
+export function edgesFromClaims(
+  entities: Iterable<Entity>,
+  options: { resolve: NameResolver; asOf?: IsoDate },
+): ClaimEdges {
   const out: ClaimEdges = { edges: [], unresolved: [] };
   const seen = new Set<string>();
   const add = (edge: RelationEdge): void => {
@@ -131,9 +146,18 @@ export function edgesFromClaims(entities: Iterable<Entity>, options: { resolve: 
   for (const entity of entities) {
     ftmEdges(entity, options.asOf).forEach(add);
     for (const claim of entity.relations) {
-      const candidates = 'entityId' in claim.other ? [claim.other.entityId] : resolveName(entity, claim.other.name, options.resolve);
+      const candidates =
+        'entityId' in claim.other
+          ? [claim.other.entityId]
+          : resolveName(entity, claim.other.name, options.resolve);
       if (candidates.length === 1) add(claimEdge(entity, claim, candidates[0]!, options.asOf));
-      else out.unresolved.push({ entityId: entity.id, claim, reason: candidates.length === 0 ? 'not_found' : 'ambiguous', candidates });
+      else
+        out.unresolved.push({
+          entityId: entity.id,
+          claim,
+          reason: candidates.length === 0 ? 'not_found' : 'ambiguous',
+          candidates,
+        });
     }
   }
   return out;

@@ -33,7 +33,10 @@ test('GLEIF RR: ten records, consolidation as control (no share), fund relations
   assert.equal(count(/CONSOLIDATED_BY/), 2);
   assert.ok(edges.filter((e) => /CONSOLIDATED_BY/.test(e.note ?? '')).every((e) => e.kind === 'control'));
   assert.ok(edges.filter((e) => /FUND/.test(e.note ?? '')).every((e) => e.kind === 'other'));
-  assert.ok(edges.every((e) => e.share[0] === 0 && e.share[1] === 1), 'GLEIF relationships carry no equity share');
+  assert.ok(
+    edges.every((e) => e.share[0] === 0 && e.share[1] === 1),
+    'GLEIF relationships carry no equity share',
+  );
 });
 
 test('GLEIF RR: StartNode IS_… EndNode puts the EndNode (parent, manager, umbrella) as owner; period and dates kept', async () => {
@@ -45,7 +48,10 @@ test('GLEIF RR: StartNode IS_… EndNode puts the EndNode (parent, manager, umbr
   assert.equal(first.validFrom, '2012-11-29');
   assert.equal(first.asOf, '2023-05-18');
   const direct = edges.find((e) => e.note?.startsWith('IS_DIRECTLY_CONSOLIDATED_BY'))!;
-  assert.deepEqual([direct.owner, direct.owned], ['party:lei:ZZG38T0MDR3QY1ETUA76', 'party:lei:010CMKZ3VON21WF2ZD45']);
+  assert.deepEqual(
+    [direct.owner, direct.owned],
+    ['party:lei:ZZG38T0MDR3QY1ETUA76', 'party:lei:010CMKZ3VON21WF2ZD45'],
+  );
   assert.equal(direct.note, 'IS_DIRECTLY_CONSOLIDATED_BY (registration LAPSED)');
   assert.equal(direct.validFrom, '2018-02-06', 'the RELATIONSHIP_PERIOD, not the ACCOUNTING_PERIOD');
 });
@@ -60,9 +66,15 @@ test('GLEIF RR: a truncated file is unusable; an unknown relationship type is a 
   const text = readFileSync(RR, 'utf8');
   const truncated = join(dir, 'truncated.xml');
   writeFileSync(truncated, text.slice(0, 5000));
-  await assert.rejects(readAll(truncated), (e: unknown) => e instanceof AppError && e.code === 'unusable_file');
+  await assert.rejects(
+    readAll(truncated),
+    (e: unknown) => e instanceof AppError && e.code === 'unusable_file',
+  );
   const odd = join(dir, 'odd.xml');
-  writeFileSync(odd, text.replace('<rr:RelationshipType>IS_SUBFUND_OF', '<rr:RelationshipType>IS_INTERNATIONAL_BRANCH_OF'));
+  writeFileSync(
+    odd,
+    text.replace('<rr:RelationshipType>IS_SUBFUND_OF', '<rr:RelationshipType>IS_INTERNATIONAL_BRANCH_OF'),
+  );
   const { edges, warnings } = await readAll(odd);
   assert.equal(edges.length, 9);
   assert.equal(warnings.length, 1);
@@ -72,7 +84,18 @@ test('GLEIF RR: a truncated file is unusable; an unknown relationship type is a 
 
 test('GLEIF RR detection', () => {
   const head = readFileSync(RR, 'utf8').slice(0, 4096);
-  assert.equal(gleifRrFormat.detect({ path: RR, isDirectory: false, fileNames: ['rr-data.xml'], head }), true);
+  assert.equal(
+    gleifRrFormat.detect({ path: RR, isDirectory: false, fileNames: ['rr-data.xml'], head }),
+    true,
+  );
   const lei = readFileSync('test/fixtures/ownership/gleif/lei-data.xml', 'utf8').slice(0, 4096);
-  assert.equal(gleifRrFormat.detect({ path: 'lei-data.xml', isDirectory: false, fileNames: ['lei-data.xml'], head: lei }), false);
+  assert.equal(
+    gleifRrFormat.detect({
+      path: 'lei-data.xml',
+      isDirectory: false,
+      fileNames: ['lei-data.xml'],
+      head: lei,
+    }),
+    false,
+  );
 });

@@ -74,7 +74,8 @@ async function* parseRr(path: string): AsyncGenerator<{ contentDate?: string } |
     const name = local(tag.name);
     if (root === undefined) {
       root = name;
-      if (name !== 'RelationshipData') errors.push(`root element is <${tag.name}>, expected <rr:RelationshipData>`);
+      if (name !== 'RelationshipData')
+        errors.push(`root element is <${tag.name}>, expected <rr:RelationshipData>`);
     }
     if (builder.active || name === 'RelationshipRecord') builder.open(name);
     inContentDate = name === 'ContentDate' && !builder.active;
@@ -103,7 +104,10 @@ async function* parseRr(path: string): AsyncGenerator<{ contentDate?: string } |
 
 /** The RELATIONSHIP_PERIOD's start and (inclusive) end, the end turned into an exclusive validTo. */
 function period(rel: XmlObject): Pick<RelationEdge, 'validFrom' | 'validTo'> {
-  const periods = childObjects((rel['RelationshipPeriods'] as XmlObject | undefined) ?? {}, 'RelationshipPeriod');
+  const periods = childObjects(
+    (rel['RelationshipPeriods'] as XmlObject | undefined) ?? {},
+    'RelationshipPeriod',
+  );
   const p = periods.find((x) => text(x, 'PeriodType') === 'RELATIONSHIP_PERIOD');
   const out: Pick<RelationEdge, 'validFrom' | 'validTo'> = {};
   const from = datePart(text(p, 'StartDate'));
@@ -124,12 +128,17 @@ function mapRecord(data: XmlObject, options: RelationReadOptions, fileDate: IsoD
   const rel = data['Relationship'] as XmlObject | undefined;
   const type = text(rel, 'RelationshipType');
   const spec = TYPES[type];
-  if (rel === undefined || spec === undefined) return bad(`relationship type "${type}" is not one Embargo reads`);
+  if (rel === undefined || spec === undefined)
+    return bad(`relationship type "${type}" is not one Embargo reads`);
   const start = text(rel, 'StartNode', 'NodeID');
   const end = text(rel, 'EndNode', 'NodeID');
-  for (const [node, side] of [[start, 'StartNode'], [end, 'EndNode']] as const) {
+  for (const [node, side] of [
+    [start, 'StartNode'],
+    [end, 'EndNode'],
+  ] as const) {
     const idType = text(rel, side, 'NodeIDType');
-    if (idType !== 'LEI' || !LEI.test(node)) return bad(`${side} "${node}" (${idType || 'no type'}) is not an LEI`);
+    if (idType !== 'LEI' || !LEI.test(node))
+      return bad(`${side} "${node}" (${idType || 'no type'}) is not an LEI`);
   }
   if (text(rel, 'RelationshipStatus') === 'INACTIVE') {
     return { warning: { reason: `${start} ${type} ${end} is INACTIVE: skipped`, severity: 'note' } };
@@ -152,7 +161,10 @@ function mapRecord(data: XmlObject, options: RelationReadOptions, fileDate: IsoD
 }
 
 /** Streams the edges of a GLEIF relationship file. */
-export async function* readGleifRr(path: string, options: RelationReadOptions = {}): AsyncGenerator<RelationEvent> {
+export async function* readGleifRr(
+  path: string,
+  options: RelationReadOptions = {},
+): AsyncGenerator<RelationEvent> {
   const file = basename(path);
   let fileDate: IsoDate | undefined;
   let rows = 0;
@@ -172,6 +184,7 @@ export async function* readGleifRr(path: string, options: RelationReadOptions = 
 export const gleifRrFormat: RelationFormat = {
   id: 'gleif_rr',
   description: 'GLEIF level-2 relationship records (RR-CDF XML)',
-  detect: (input: DetectInput) => !input.isDirectory && /RelationshipData|gleif\.org\/data\/schema\/rr\//.test(input.head),
+  detect: (input: DetectInput) =>
+    !input.isDirectory && /RelationshipData|gleif\.org\/data\/schema\/rr\//.test(input.head),
   read: readGleifRr,
 };

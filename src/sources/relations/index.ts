@@ -10,7 +10,14 @@ export { readRelationsCsv, relationsCsvFormat } from './relations-csv.ts';
 export { readGleifRr, gleifRrFormat } from './gleif-rr.ts';
 export { readUkPsc, ukPscFormat } from './uk-psc.ts';
 export { defaultPartyRef } from './party-ref.ts';
-export { edgesFromClaims, exactNameResolver, nameKey, type NameResolver, type UnresolvedClaim, type ClaimEdges } from './claims.ts';
+export {
+  edgesFromClaims,
+  exactNameResolver,
+  nameKey,
+  type NameResolver,
+  type UnresolvedClaim,
+  type ClaimEdges,
+} from './claims.ts';
 
 /** Every relation-file format, in detection order. */
 export const RELATION_FORMATS: readonly RelationFormat[] = [gleifRrFormat, ukPscFormat, relationsCsvFormat];

@@ -65,14 +65,27 @@ function scanChunk(s: Scan, chunk: string, path: string): JsonRecord[] {
 
 /** Streams every record of the file with the line it starts on. A file that ends inside a record yields an error record. */
 export async function* jsonRecords(path: string): AsyncGenerator<JsonRecord> {
-  const s: Scan = { recordDepth: undefined, depth: 0, inString: false, escaped: false, line: 1, buffer: '', startLine: 0, inRecord: false };
+  const s: Scan = {
+    recordDepth: undefined,
+    depth: 0,
+    inString: false,
+    escaped: false,
+    line: 1,
+    buffer: '',
+    startLine: 0,
+    inRecord: false,
+  };
   let stream: AsyncIterable<string | Buffer>;
   try {
     stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
     for await (const chunk of stream) yield* scanChunk(s, chunk as string, path);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('unusable_file', `cannot read ${path}`, { where: path, cause: error, hint: 'check the path and that the file is readable' });
+    throw new AppError('unusable_file', `cannot read ${path}`, {
+      where: path,
+      cause: error,
+      hint: 'check the path and that the file is readable',
+    });
   }
   if (s.inRecord) yield { line: s.startLine, error: 'the file ends inside this record (truncated?)' };
   if (s.recordDepth === undefined) throw new AppError('unusable_file', `${path} is empty`, { where: path });

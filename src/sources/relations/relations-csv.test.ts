@@ -19,7 +19,9 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function readAll(path: string): Promise<{ edges: (RelationEdge & { line: number })[]; warnings: ImportWarning[]; rows: number }> {
+async function readAll(
+  path: string,
+): Promise<{ edges: (RelationEdge & { line: number })[]; warnings: ImportWarning[]; rows: number }> {
   const out = { edges: [] as (RelationEdge & { line: number })[], warnings: [] as ImportWarning[], rows: -1 };
   for await (const e of readRelationsCsv(path)) {
     if (e.type === 'edge') out.edges.push({ ...e.edge, line: e.line });
@@ -62,22 +64,35 @@ test('relations CSV: endpoints, percent forms, kinds, defaults and line numbers'
 });
 
 test('relations CSV: bad rows become warnings with line and reason; good rows still stream', async () => {
-  const path = file('bad.csv', [
-    'owned,owner,percent,kind',
-    'C,A,60,',
-    'C,A,sixty,',
-    'C,A,10,shareholder',
-    'C,entity:bogus,10,',
-    'C,C,10,',
-    ',A,10,',
-    'C,B,150,',
-  ].join('\r\n'));
+  const path = file(
+    'bad.csv',
+    [
+      'owned,owner,percent,kind',
+      'C,A,60,',
+      'C,A,sixty,',
+      'C,A,10,shareholder',
+      'C,entity:bogus,10,',
+      'C,C,10,',
+      ',A,10,',
+      'C,B,150,',
+    ].join('\r\n'),
+  );
   const { edges, warnings, rows } = await readAll(path);
   assert.equal(rows, 7);
-  assert.deepEqual(edges.map((e) => [e.line, e.owner, e.owned]), [[2, 'party:A', 'party:C']]);
+  assert.deepEqual(
+    edges.map((e) => [e.line, e.owner, e.owned]),
+    [[2, 'party:A', 'party:C']],
+  );
   assert.deepEqual(
     warnings.map((w) => [w.line, w.severity]),
-    [[3, 'bad_record'], [4, 'bad_record'], [5, 'bad_record'], [6, 'bad_record'], [7, 'bad_record'], [8, 'bad_record']],
+    [
+      [3, 'bad_record'],
+      [4, 'bad_record'],
+      [5, 'bad_record'],
+      [6, 'bad_record'],
+      [7, 'bad_record'],
+      [8, 'bad_record'],
+    ],
   );
   assert.match(warnings[0]!.reason, /percent "sixty" is not a number/);
   assert.match(warnings[1]!.reason, /kind "shareholder" is not one of ownership, control, director, other/);
@@ -90,8 +105,15 @@ test('relations CSV: bad rows become warnings with line and reason; good rows st
 
 test('relations CSV: a file without owner/owned columns is unusable, with the expected header in the hint', async () => {
   const path = file('nohead.csv', 'parent,child,pct\nA,B,50\n');
-  await assert.rejects(readAll(path), (e: unknown) => e instanceof AppError && e.code === 'unusable_file' && /owner,owned,percent/.test(e.hint ?? ''));
-  await assert.rejects(readAll(file('empty.csv', '')), (e: unknown) => e instanceof AppError && e.code === 'unusable_file');
+  await assert.rejects(
+    readAll(path),
+    (e: unknown) =>
+      e instanceof AppError && e.code === 'unusable_file' && /owner,owned,percent/.test(e.hint ?? ''),
+  );
+  await assert.rejects(
+    readAll(file('empty.csv', '')),
+    (e: unknown) => e instanceof AppError && e.code === 'unusable_file',
+  );
 });
 
 test('relations CSV detection looks at the header, not only the extension', () => {
@@ -110,11 +132,22 @@ test('relations CSV into the engine: the two 25 % SDN owners block ACME-HK, and 
   edges.forEach((e) => b.addEdge(e));
   const graph = b.build();
   const rules = loadRuleSet();
-  const ofac = (node: string) => ownershipReport(graph, rules, nodeRef(node), '2025-06-01').findings.find((f) => f.ruleId === 'us_ofac_50')!;
+  const ofac = (node: string) =>
+    ownershipReport(graph, rules, nodeRef(node), '2025-06-01').findings.find(
+      (f) => f.ruleId === 'us_ofac_50',
+    )!;
   assert.equal(ofac('ACME-HK').status, 'restricted');
   assert.equal(ofac('ACME, Shanghai Branch').status, 'restricted');
   assert.equal(ofac('ACME-SZ').status, 'review', 'a 25–50 % band straddles 50 %');
   assert.equal(ofac('ACME-SH').status, 'review', 'control alone');
   assert.equal(ofac('CEO-1').status, 'clear');
-  assert.deepEqual(ofac('ACME, Shanghai Branch').paths.map((p) => p.hops.map((h) => h.shareText)).sort(), [['25 %', 'more than 50 %'], ['25 %', 'more than 50 %']]);
+  assert.deepEqual(
+    ofac('ACME, Shanghai Branch')
+      .paths.map((p) => p.hops.map((h) => h.shareText))
+      .sort(),
+    [
+      ['25 %', 'more than 50 %'],
+      ['25 %', 'more than 50 %'],
+    ],
+  );
 });

@@ -66,7 +66,8 @@ function rowToEdge(cell: (c: Column) => string, defaults: { source: string; asOf
       share: share.share,
       source: cell('source') || defaults.source,
     };
-    if (edge.owner === edge.owned) return { ok: false, reason: `owner and owned are the same node ${edge.owner}` };
+    if (edge.owner === edge.owned)
+      return { ok: false, reason: `owner and owned are the same node ${edge.owner}` };
     const asOf = dateCell(cell('as_of'), 'as_of') ?? defaults.asOf;
     const from = dateCell(cell('valid_from'), 'valid_from');
     const to = dateCell(cell('valid_to'), 'valid_to');
@@ -80,7 +81,10 @@ function rowToEdge(cell: (c: Column) => string, defaults: { source: string; asOf
 }
 
 /** Streams the edges of a relations CSV. Throws AppError('unusable_file') only for an unreadable file or header. */
-export async function* readRelationsCsv(path: string, options: RelationReadOptions = {}): AsyncGenerator<RelationEvent> {
+export async function* readRelationsCsv(
+  path: string,
+  options: RelationReadOptions = {},
+): AsyncGenerator<RelationEvent> {
   const { text } = await readListText(path);
   const file = basename(path);
   const errors: { line: number; reason: string }[] = [];
@@ -101,7 +105,10 @@ export async function* readRelationsCsv(path: string, options: RelationReadOptio
   }
   yield* errors.splice(0).map((e) => warning(file, e.line, e.reason));
   if (cols === undefined) {
-    throw new AppError('unusable_file', `${path} is empty`, { where: path, hint: 'the first line must be the header owner,owned,percent,kind,source,as_of' });
+    throw new AppError('unusable_file', `${path} is empty`, {
+      where: path,
+      hint: 'the first line must be the header owner,owned,percent,kind,source,as_of',
+    });
   }
   yield { type: 'end', rowsRead: rows };
 }
@@ -120,6 +127,7 @@ function hasRelationHeader(head: string): boolean {
 export const relationsCsvFormat: RelationFormat = {
   id: 'relations_csv',
   description: 'Relations CSV: owner, owned, percent, kind, source, as_of',
-  detect: (input: DetectInput) => !input.isDirectory && /\.csv$/i.test(input.path) && hasRelationHeader(input.head),
+  detect: (input: DetectInput) =>
+    !input.isDirectory && /\.csv$/i.test(input.path) && hasRelationHeader(input.head),
   read: readRelationsCsv,
 };

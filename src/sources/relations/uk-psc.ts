@@ -11,7 +11,13 @@
 import { basename } from 'node:path';
 import { isoDate, isIsoDate, type IsoDate } from '../../domain/ids.ts';
 import { EXCLUSIVE_STEP } from '../../graph/share.ts';
-import { shareRange, UNKNOWN_SHARE, type NodeRef, type RelationEdge, type ShareRange } from '../../graph/types.ts';
+import {
+  shareRange,
+  UNKNOWN_SHARE,
+  type NodeRef,
+  type RelationEdge,
+  type ShareRange,
+} from '../../graph/types.ts';
 import type { DetectInput, ImportWarning } from '../types.ts';
 import { jsonRecords } from './json-objects.ts';
 import { partyRefOf } from './party-ref.ts';
@@ -36,7 +42,12 @@ type Psc = Record<string, unknown> & {
   ceased_on?: string;
   notified_on?: string;
   links?: { self?: string };
-  identification?: { registration_number?: string; place_registered?: string; country_registered?: string; legal_authority?: string };
+  identification?: {
+    registration_number?: string;
+    place_registered?: string;
+    country_registered?: string;
+    legal_authority?: string;
+  };
 };
 
 type Mapped = { edges: RelationEdge[]; notes: string[] } | { bad: string } | { skip: string | undefined };
@@ -46,7 +57,16 @@ function combinedBand(natures: string[]): ShareRange {
   const bands = natures.map((n) => BANDS[BAND.exec(n)?.[1] ?? '']).filter((b) => b !== undefined);
   if (bands.length === 0) return UNKNOWN_SHARE;
   const lo = Math.max(...bands.map((b) => b[0]));
-  return shareRange(lo, Math.max(lo, Math.min(1, bands.reduce((a, b) => a + b[1], 0))));
+  return shareRange(
+    lo,
+    Math.max(
+      lo,
+      Math.min(
+        1,
+        bands.reduce((a, b) => a + b[1], 0),
+      ),
+    ),
+  );
 }
 
 /** Companies House numbers are 8 characters; numeric ones are zero-padded (registers print "3530981" too). */
@@ -62,7 +82,11 @@ function registeredAtCompaniesHouse(id: Psc['identification']): boolean {
 
 function ownerRef(psc: Psc, ref: (ns: string, id: string) => NodeRef): NodeRef | undefined {
   const reg = psc.identification?.registration_number;
-  if (psc.kind?.startsWith('corporate-entity') && reg !== undefined && registeredAtCompaniesHouse(psc.identification)) {
+  if (
+    psc.kind?.startsWith('corporate-entity') &&
+    reg !== undefined &&
+    registeredAtCompaniesHouse(psc.identification)
+  ) {
     return ref('gb_coh', companyNumber(reg));
   }
   const id = psc.links?.self?.split('/').pop();
@@ -73,7 +97,12 @@ function dateOf(value: unknown): IsoDate | undefined {
   return typeof value === 'string' && isIsoDate(value) ? isoDate(value) : undefined;
 }
 
-function edgeBase(psc: Psc, owner: NodeRef, owned: NodeRef, asOf: IsoDate | undefined): Omit<RelationEdge, 'kind' | 'share' | 'note'> {
+function edgeBase(
+  psc: Psc,
+  owner: NodeRef,
+  owned: NodeRef,
+  asOf: IsoDate | undefined,
+): Omit<RelationEdge, 'kind' | 'share' | 'note'> {
   const base: Omit<RelationEdge, 'kind' | 'share' | 'note'> = { owner, owned, source: 'uk-psc' };
   if (typeof psc.name === 'string' && psc.name !== '') base.ownerName = psc.name;
   if (asOf !== undefined) base.asOf = asOf;
@@ -87,26 +116,42 @@ function mapLine(value: unknown, options: RelationReadOptions): Mapped {
   const line = value as { company_number?: unknown; data?: Psc; ContentDate?: unknown } | null;
   const psc = line?.data;
   if (psc === undefined || typeof psc !== 'object') return { bad: 'no "data" object' };
-  if (psc.kind?.startsWith('totals#') || psc.kind === 'persons-with-significant-control-statement') return { skip: undefined };
-  if (psc.kind === 'super-secure-person-with-significant-control') return { skip: 'super-secure PSC: the owner is withheld by Companies House' };
-  if (psc.kind === undefined || !PSC_KIND.test(psc.kind)) return { bad: `kind "${String(psc.kind)}" is not a PSC kind` };
-  if (typeof line!.company_number !== 'string' || line!.company_number === '') return { bad: 'no company_number' };
+  if (psc.kind?.startsWith('totals#') || psc.kind === 'persons-with-significant-control-statement')
+    return { skip: undefined };
+  if (psc.kind === 'super-secure-person-with-significant-control')
+    return { skip: 'super-secure PSC: the owner is withheld by Companies House' };
+  if (psc.kind === undefined || !PSC_KIND.test(psc.kind))
+    return { bad: `kind "${String(psc.kind)}" is not a PSC kind` };
+  if (typeof line!.company_number !== 'string' || line!.company_number === '')
+    return { bad: 'no company_number' };
   const ref = partyRefOf(options);
   const owner = ownerRef(psc, ref);
   if (owner === undefined) return { bad: 'the PSC has neither a Companies House number nor a links.self id' };
-  const natures = Array.isArray(psc.natures_of_control) ? psc.natures_of_control.filter((n): n is string => typeof n === 'string') : [];
-  const base = edgeBase(psc, owner, ref('gb_coh', companyNumber(line!.company_number)), dateOf(line!.ContentDate) ?? options.asOf ?? dateOf(psc.notified_on));
+  const natures = Array.isArray(psc.natures_of_control)
+    ? psc.natures_of_control.filter((n): n is string => typeof n === 'string')
+    : [];
+  const base = edgeBase(
+    psc,
+    owner,
+    ref('gb_coh', companyNumber(line!.company_number)),
+    dateOf(line!.ContentDate) ?? options.asOf ?? dateOf(psc.notified_on),
+  );
   const owning = natures.filter((n) => OWNERSHIP.test(n));
   const controlling = natures.filter((n) => CONTROL.test(n));
   const edges: RelationEdge[] = [];
-  if (owning.length > 0) edges.push({ ...base, kind: 'ownership', share: combinedBand(owning), note: owning.join('; ') });
-  if (controlling.length > 0) edges.push({ ...base, kind: 'control', share: combinedBand(controlling), note: controlling.join('; ') });
+  if (owning.length > 0)
+    edges.push({ ...base, kind: 'ownership', share: combinedBand(owning), note: owning.join('; ') });
+  if (controlling.length > 0)
+    edges.push({ ...base, kind: 'control', share: combinedBand(controlling), note: controlling.join('; ') });
   const unknown = natures.filter((n) => !OWNERSHIP.test(n) && !CONTROL.test(n));
   return { edges, notes: unknown.map((n) => `nature of control "${n}" is not one Embargo reads; ignored`) };
 }
 
 /** Streams the edges of a PSC snapshot file. */
-export async function* readUkPsc(path: string, options: RelationReadOptions = {}): AsyncGenerator<RelationEvent> {
+export async function* readUkPsc(
+  path: string,
+  options: RelationReadOptions = {},
+): AsyncGenerator<RelationEvent> {
   const file = basename(path);
   let rows = 0;
   const warn = (line: number, reason: string, severity: ImportWarning['severity']): RelationEvent => ({
@@ -134,6 +179,9 @@ export async function* readUkPsc(path: string, options: RelationReadOptions = {}
 export const ukPscFormat: RelationFormat = {
   id: 'uk_psc',
   description: 'UK Companies House PSC snapshot (JSON array or JSON lines)',
-  detect: (input: DetectInput) => !input.isDirectory && /"company_number"/.test(input.head) && /significant-control|natures_of_control|"data"\s*:/.test(input.head),
+  detect: (input: DetectInput) =>
+    !input.isDirectory &&
+    /"company_number"/.test(input.head) &&
+    /significant-control|natures_of_control|"data"\s*:/.test(input.head),
   read: readUkPsc,
 };
