@@ -1,0 +1,56 @@
+// Test fixture for the API: a fresh database (SQLite or PostgreSQL) with the real OFAC consolidated list
+// (442 entities, data/us_ofac/consolidated_csv) imported, the index built, and the app ready for `inject`.
+import { userInfo } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from '../app/context.ts';
+import { openApp } from '../app/context.ts';
+import { createApiKey } from '../app/api-keys.ts';
+import { openScreening, type ScreeningContext } from '../app/screening-context.ts';
+import { loadConfig } from '../config/config.ts';
+import { listId } from '../domain/ids.ts';
+import { importList } from '../ingest/import-list.ts';
+import type { ApiRole } from '../store/index.ts';
+import { createTestDatabase, type Dialect, type TestDatabase } from '../../test/support/databases.ts';
+import { buildApi } from './app.ts';
+import type { Api } from './types.ts';
+
+export const CONS_DIR = fileURLToPath(new URL('../../data/us_ofac/consolidated_csv', import.meta.url));
+export const AUDIT_KEY = 'api-test-audit-key';
+
+export interface ApiFixture {
+  api: Api;
+  app: AppContext;
+  screening: ScreeningContext;
+  db: TestDatabase;
+  /** One key per role. */
+  keys: Record<ApiRole, string>;
+  close(): Promise<void>;
+}
+
+/** Opens a database of the dialect with the consolidated list loaded, and an API on it. */
+export async function apiFixture(dialect: Dialect, options: { requireKeys: boolean }): Promise<ApiFixture> {
+  const db = await createTestDatabase(dialect);
+  const config = { ...loadConfig({ EMBARGO_DB: db.location, EMBARGO_AUDIT_KEY: AUDIT_KEY }) };
+  const app = await openApp(config);
+  await importList(app.store, CONS_DIR, { listId: listId('us_ofac_cons'), today: '2026-01-01' });
+  const screening = await openScreening(app, { worker: false });
+  const keys = {} as Record<ApiRole, string>;
+  for (const role of ['screener', 'analyst', 'admin'] as const) keys[role] = (await createApiKey(screening.audit, `test-${role}`, role)).secret;
+  const api = await buildApi(
+    { store: app.store, audit: screening.audit, service: screening.service, auditKey: AUDIT_KEY },
+    { requireKeys: options.requireKeys, localUser: userInfo().username },
+  );
+  return {
+    api,
+    app,
+    screening,
+    db,
+    keys,
+    async close() {
+      await api.close();
+      await screening.close();
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,195 @@
+// Screening as a use case: validate the settings, run the engine and the jurisdiction check, and write the
+// audit record before the answer is returned (issue 5: "stored durably before the answer is sent").
+// The API's own endpoints, the yente- and CSL-compatible ones and `embargo screen` all go through here.
+import { randomUUID } from 'node:crypto';
+import type { AuditChannel, AuditKind, ListVersionRef } from '../audit/index.ts';
+import { AppError } from '../domain/errors.ts';
+import { findJurisdictions, type JurisdictionFinding, type JurisdictionTable } from '../jurisdictions/index.ts';
+import type { Match } from '../matching/index.ts';
+import type { AuditStore } from '../store/index.ts';
+import { normaliseQuery, toScreenQuery } from './normalise-query.ts';
+import type { Screener } from './screener.ts';
+import type { BatchItem, BatchResponse, MatchOut, PartyQuery, PartyResult, ScreenSettings, ScreeningHeader, ScreeningResponse } from './screening-types.ts';
+
+/** Who asked, and through which door. */
+export interface Caller {
+  actor: string;
+  channel: AuditChannel;
+}
+
+/** Settings checked against the loaded lists, with defaults applied. */
+export interface ResolvedSettings {
+  threshold: number;
+  limit: number;
+  lists: string[] | undefined;
+  /** The list versions screened against. */
+  refs: ListVersionRef[];
+}
+
+/** What the compatible endpoints record (they shape their own answers). */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  kind: AuditKind;
+  settings: ResolvedSettings;
+  request: unknown;
+  normalised: unknown;
+  response: unknown;
+  matchCount: number;
+}
+
+export interface ScreeningDeps {
+  screener: Screener;
+  audit: AuditStore;
+  jurisdictions: JurisdictionTable | undefined;
+}
+
+/** Matches reported per party unless the caller asks otherwise (the engine's default). */
+export const DEFAULT_LIMIT = 10;
+
+export function matchOut(m: Match): MatchOut {
+  return {
+    entity_id: m.entityId,
+    list_id: m.listId,
+    source_id: m.sourceId,
+    schema: m.schema,
+    listed_name: m.listedName,
+    matched_name: m.matchedName,
+    score: m.score,
+    band: m.band,
+    algorithm: m.algorithm,
+    explanation: m.explanation.map((e) => ({ feature: e.feature, contribution: e.contribution, reason: e.reason })),
+    also_on: m.alsoOn.map((a) => ({ entity_id: a.entityId, list_id: a.listId, source_id: a.sourceId, score: a.score })),
+  };
+}
+
+export class ScreeningService {
+  readonly #deps: ScreeningDeps;
+
+  constructor(deps: ScreeningDeps) {
+    this.#deps = deps;
+  }
+
+  get screener(): Screener {
+    return this.#deps.screener;
+  }
+
+  /** Applies defaults and checks that every requested list (or `<list>:<sub-list>`) is loaded. */
+  resolve(settings: ScreenSettings): ResolvedSettings {
+    const loaded = this.#deps.screener.state().lists;
+    const lists = settings.lists?.map((l) => l.trim()).filter((l) => l !== '');
+    const wanted = lists === undefined || lists.length === 0 ? undefined : lists;
+    if (wanted !== undefined) {
+      const known = new Set(loaded.map((v) => v.list_id));
+      const unknown = wanted.filter((l) => !known.has(l.split(':')[0]!));
+      if (unknown.length > 0) {
+        throw new AppError('invalid_input', `list ${unknown.join(', ')} is not loaded`, {
+          where: 'lists',
+          hint: `loaded lists: ${[...known].join(', ') || 'none (import one first)'}; a sub-list is written <list>:<code>, e.g. us_trade_csl:EL`,
+        });
+      }
+    }
+    const parents = wanted === undefined ? undefined : new Set(wanted.map((l) => l.split(':')[0]!));
+    return {
+      threshold: settings.threshold ?? this.#deps.screener.algorithm.threshold,
+      limit: settings.limit ?? DEFAULT_LIMIT,
+      lists: wanted,
+      refs: parents === undefined ? loaded : loaded.filter((v) => parents.has(v.list_id)),
+    };
+  }
+
+  /** Engine matches and jurisdiction findings for one party (no audit record: callers record the request). */
+  evaluate(party: PartyQuery, settings: ResolvedSettings): PartyResult {
+    const options = { threshold: settings.threshold, limit: settings.limit, ...(settings.lists === undefined ? {} : { lists: settings.lists }) };
+    const matches = this.#deps.screener.screen(toScreenQuery(party), options).map(matchOut);
+    const jurisdictions = this.jurisdictionsOf({ countries: party.country === undefined ? [] : [party.country], addresses: party.address === undefined ? [] : [party.address] });
+    const status = matches.length > 0 || jurisdictions.length > 0 ? 'potential_match' : 'clear';
+    return { query: party, normalised: normaliseQuery(party), status, matches, jurisdictions };
+  }
+
+  /** Embargoed countries and regions among a party's countries and addresses. */
+  jurisdictionsOf(party: { countries: readonly string[]; addresses: readonly string[] }): JurisdictionFinding[] {
+    const table = this.#deps.jurisdictions;
+    return table === undefined ? [] : findJurisdictions(table, party);
+  }
+
+  header(settings: ResolvedSettings): ScreeningHeader {
+    return { id: randomUUID(), screened_at: new Date().toISOString(), algorithm: this.#deps.screener.algorithm.id, threshold: settings.threshold, lists: settings.refs };
+  }
+
+  /** Screens one party and records it. */
+  async screenOne(caller: Caller, party: PartyQuery, settings: ScreenSettings): Promise<ScreeningResponse> {
+    const resolved = this.resolve(settings);
+    const result = this.evaluate(party, resolved);
+    const header = this.header(resolved);
+    const response: ScreeningResponse = { ...header, ...result };
+    await this.record(caller, {
+      id: header.id,
+      at: header.screened_at,
+      kind: 'screen',
+      settings: resolved,
+      request: { ...party, ...settings },
+      normalised: result.normalised,
+      response,
+      matchCount: result.matches.length,
+    });
+    return response;
+  }
+
+  /** Screens many parties; a party the engine cannot read is an error item, not a failed batch. */
+  async screenBatch(caller: Caller, parties: PartyQuery[], settings: ScreenSettings): Promise<BatchResponse> {
+    const resolved = this.resolve(settings);
+    const results = parties.map((party, index) => this.#batchItem(party, index, resolved));
+    const count = (s: string) => results.filter((r) => r.status === s).length;
+    const header = this.header(resolved);
+    const response: BatchResponse = {
+      ...header,
+      summary: { parties: parties.length, potential_matches: count('potential_match'), clear: count('clear'), errors: count('error') },
+      results,
+    };
+    await this.record(caller, {
+      id: header.id,
+      at: header.screened_at,
+      kind: 'batch',
+      settings: resolved,
+      request: { parties, ...settings },
+      normalised: results.map((r) => ('normalised' in r ? r.normalised : null)),
+      response,
+      matchCount: results.reduce((n, r) => n + ('matches' in r ? r.matches.length : 0), 0),
+    });
+    return response;
+  }
+
+  #batchItem(party: PartyQuery, index: number, settings: ResolvedSettings): BatchItem {
+    const reference = party.reference ?? null;
+    try {
+      return { index, reference, ...this.evaluate(party, settings) };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { index, reference, status: 'error', query: party, error: { code: error.code, message: error.message, field: error.where ?? null, hint: error.hint ?? null } };
+    }
+  }
+
+  /** Appends the audit record; resolves once it is durable. */
+  async record(caller: Caller, entry: AuditEntry): Promise<void> {
+    await this.#deps.audit.append({
+      id: entry.id,
+      at: entry.at,
+      actor: caller.actor,
+      channel: caller.channel,
+      kind: entry.kind,
+      algorithm: this.#deps.screener.algorithm.id,
+      threshold: entry.settings.threshold,
+      lists: entry.settings.refs,
+      request: entry.request,
+      normalised: entry.normalised,
+      response: entry.response,
+      matchCount: entry.matchCount,
+    });
+  }
+
+  /** The stored answer of a screening, as the JSON text that was sent. */
+  async storedResponse(id: string): Promise<string | undefined> {
+    return (await this.#deps.audit.get(id))?.response;
+  }
+}
