@@ -2,7 +2,7 @@
 // parties). The heuristic, in order:
 //   1. a date of birth is printed                          → Person
 //   2. the name holds an organisation word (Inc, Ltd, Co., Corporation, Trading, Bank, Ministry …),
-//      a digit, "&", or " and " / ", and " joining two parties → LegalEntity
+//      a digit, "&", " and " joining two parties, or, in a mixed-case name, an acronym ("GE Plan") → LegalEntity
 //   3. the name is 2 to 6 words of letters (initials, hyphens, apostrophes, "Jr", "III" allowed), or
 //      "Last, First" with such words on each side           → Person
 //   4. anything else (one word, unusual punctuation)       → LegalEntity
@@ -12,7 +12,7 @@ import type { Schema } from '../../domain/entity.ts';
 // prettier-ignore
 const ORGANISATION_WORDS = new Set([
   'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'plc', 'corp', 'corporation', 'co', 'company',
-  'companies', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'spa', 'bv', 'nv', 'ab', 'as', 'oy', 'pte', 'pty', 'sdn',
+  'companies', 'gmbh', 'ag', 'sa', 'sarl', 'srl', 'spa', 'bv', 'nv', 'as', 'oy', 'pte', 'pty', 'sdn',
   'bhd', 'kft', 'ooo', 'oao', 'zao', 'pao', 'jsc', 'ojsc', 'cjsc', 'fze', 'fzco', 'fzc', 'fzllc', 'est',
   'establishment', 'group', 'holding', 'holdings', 'trading', 'trade', 'traders', 'international', 'intl',
   'industries', 'industrial', 'industry', 'enterprise', 'enterprises', 'technology', 'technologies', 'tech',
@@ -31,6 +31,7 @@ const ORGANISATION_WORDS = new Set([
   'communications', 'telecom', 'navigation', 'transport', 'express', 'cargo', 'freight', 'motors',
   'automotive', 'armaments', 'arms', 'weapons', 'ordnance', 'munitions', 'repair', 'manufacturers',
   'pjsc', 'sl', 'anstalt', 'handel', 'vertrieb', 'vertriebs', 'commercio', 'comercio', 'comercial', 'results',
+  'contracting', 'complex', 'chemie', 'technic', 'technik', 'hizballah', 'hezbollah', 'century', 'part', 'plan',
 ]);
 
 /** Name words, lower case, dots dropped so "S.A." and "F.Z.E." read as "sa" and "fze". */
@@ -44,10 +45,16 @@ const PERSONAL_WORD = /^\p{L}[\p{L}'’.-]*$/u;
 /** The schema for a party of a list that does not say whether it is a person (see the rules above). */
 export function guessPartySchema(name: string, options: { birthDate?: boolean } = {}): Schema {
   if (options.birthDate === true) return 'Person';
-  if (/\d|&|\band\b/i.test(name) || words(name).some((w) => ORGANISATION_WORDS.has(w))) return 'LegalEntity';
+  if (/\d|&|\band\b/i.test(name) || words(name).some((w) => ORGANISATION_WORDS.has(w)) || hasAcronym(name)) return 'LegalEntity';
   const sides = name.trim().split(',');
   if (sides.length === 2) return tokens(sides[0]!, 1, 4) && tokens(sides[1]!, 1, 4) ? 'Person' : 'LegalEntity';
   return sides.length === 1 && tokens(name, 2, 6) ? 'Person' : 'LegalEntity';
+}
+
+/** An all-capitals word of 2+ letters in a name that also has lower case, other than Roman numerals, Jr, Sr. */
+function hasAcronym(name: string): boolean {
+  if (!/\p{Ll}/u.test(name)) return false;
+  return name.split(/[\s,]+/).some((t) => /^\p{Lu}{2,}$/u.test(t) && !/^(?:I{2,3}|IV|VI{0,3}|JR|SR)$/.test(t));
 }
 
 /** True when `part` is `min`…`max` personal-name words. */
