@@ -46,7 +46,11 @@ export function alignmentTokens(prepared: PreparedName, max: number): string[] {
  */
 const CAMEL_BOUNDARY = /(?<=\p{Ll}{2})(?=\p{Lu}\p{L})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Lu}\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 
+const HAS_LOWER = /\p{Ll}/u;
+
 /** Runs the shared pipeline (words run together in camel case are split first, on both sides). */
 export function prepareForMatch(raw: string, schema: string | undefined): PreparedName {
-  return prepareName(raw.replace(CAMEL_BOUNDARY, ' '), hintForSchema(schema));
+  // Most listed names are upper case: no lower-case letter, no camel case to split.
+  const split = HAS_LOWER.test(raw) ? raw.replace(CAMEL_BOUNDARY, ' ') : raw;
+  return prepareName(split, hintForSchema(schema));
 }

@@ -48,7 +48,7 @@ export const EMBARGO_V1: Algorithm = {
     { id: 'gender', weight: 0.1, rationale: 'A stated gender that contradicts the listed one subtracts 0.1; agreement adds nothing.' },
   ],
   settings: {
-    candidateLimit: 40,
+    candidateLimit: 24,
     listedUnmatchedFactor: 0.3,
     loneFuzzyFactor: 0.95,
     initialCredit: 0.75,
@@ -64,7 +64,7 @@ export const EMBARGO_V1: Algorithm = {
   settingsRationale: {
     candidateLimit:
       'Names fully scored per query. The cheap bound (rarity-weighted Dice of the expanded tokens) puts the true ' +
-      'match in the top 40 for ≥ 99.5 % of distortions (property test against a brute-force scan).',
+      'match in the top 24 for ≥ 99.5 % of distortions (property test against a brute-force scan).',
     listedUnmatchedFactor:
       'A listed token the query lacks costs half its weight: customer data drops middle names and patronymics, ' +
       'while an unexplained extra query token costs its full weight.',

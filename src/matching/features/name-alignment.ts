@@ -62,6 +62,9 @@ const optKind = new Uint8Array(MAX_OPTIONS);
 const order = new Uint16Array(MAX_OPTIONS);
 const usedQ = new Uint8Array(256);
 const usedT = new Uint8Array(256);
+/** Tokens with an exact partner: they need no join. */
+const exactQ = new Uint8Array(256);
+const exactT = new Uint8Array(256);
 /** Weight an aligned unknown query token stands for (that of its listed partner). */
 const standsFor = new Float32Array(256);
 const KINDS: readonly PairKind[] = ['exact', 'similar', 'initial', 'joined_query', 'joined_listed'];
@@ -94,6 +97,7 @@ function collectPairs(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, s
         continue;
       }
       const s = sim(i, j);
+      if (s === 1) exactQ[i] = exactT[j] = 1;
       if (s >= st.minTokenSimilarity) push(s === 1 ? 0 : 1, i, -1, j, -1, s, s * (wq + t.weight(j)));
     }
   }
@@ -104,31 +108,34 @@ function known(side: AlignmentSide, i: number): boolean {
 }
 
 /** "hikvision" ↔ "hik" + "vision" and the reverse; the cheap first-letter/length test keeps this rare. */
-function collectJoins(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: AlignmentSettings): void {
+function collectJoins(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: AlignmentSettings, exactA: Uint8Array): void {
   for (let i = 0; i < a.count; i++) {
     const whole = a.text(i);
-    if (whole.length < 4) continue;
+    if (whole.length < 4 || exactA[i] === 1) continue;
     for (let j = 0; j < b.count; j++) {
-      for (let k = 0; k < b.count; k++) {
-        // Adjacent parts; in either order for person names ("erhanculha" is listed as "CULHA, Erhan").
-        if (k === j || (k !== j + 1 && (k !== j - 1 || !st.reorderedJoins))) continue;
-        const left = b.text(j);
-        const right = b.text(k);
-        if (left.length < 2 || right.length < 2) continue;
-        const alike = left.charCodeAt(0) === whole.charCodeAt(0) && Math.abs(whole.length - left.length - right.length) <= 2;
-        if (!alike && !(isVowelless(left) && isVowelless(right))) continue;
-        const s = tokenSimilarity(whole, left + right, false, st.phoneticSimilarity);
-        // A two-letter piece ("co", "ok") joins only exactly: with a typo it could be any two letters.
-        if (s < st.minTokenSimilarity || (s < 1 && Math.min(left.length, right.length) < 3)) continue;
-        // An unknown query token weighs as the listed tokens it stands for.
-        const v = aIsQuery
-          ? s * (known(a, i) ? a.weight(i) : b.weight(j) + b.weight(k)) + s * (b.weight(j) + b.weight(k))
-          : s * (a.weight(i) + (known(b, j) ? b.weight(j) : a.weight(i) / 2) + (known(b, k) ? b.weight(k) : a.weight(i) / 2));
-        if (aIsQuery) push(4, i, -1, j, k, s, v);
-        else push(3, j, k, i, -1, s, v);
-      }
+      joinWith(a, b, aIsQuery, st, i, whole, j, j + 1);
+      // In either order for person names ("erhanculha" is listed as "CULHA, Erhan").
+      if (st.reorderedJoins) joinWith(a, b, aIsQuery, st, i, whole, j, j - 1);
     }
   }
+}
+
+function joinWith(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: AlignmentSettings, i: number, whole: string, j: number, k: number): void {
+  if (k < 0 || k >= b.count) return;
+  const left = b.text(j);
+  const right = b.text(k);
+  if (left.length < 2 || right.length < 2) return;
+  const alike = left.charCodeAt(0) === whole.charCodeAt(0) && Math.abs(whole.length - left.length - right.length) <= 2;
+  if (!alike && !(isVowelless(left) && isVowelless(right))) return;
+  const s = tokenSimilarity(whole, left + right, false, st.phoneticSimilarity);
+  // A two-letter piece ("co", "ok") joins only exactly: with a typo it could be any two letters.
+  if (s < st.minTokenSimilarity || (s < 1 && Math.min(left.length, right.length) < 3)) return;
+  // An unknown query token weighs as the listed tokens it stands for.
+  const v = aIsQuery
+    ? s * (known(a, i) ? a.weight(i) : b.weight(j) + b.weight(k)) + s * (b.weight(j) + b.weight(k))
+    : s * (a.weight(i) + (known(b, j) ? b.weight(j) : a.weight(i) / 2) + (known(b, k) ? b.weight(k) : a.weight(i) / 2));
+  if (aIsQuery) push(4, i, -1, j, k, s, v);
+  else push(3, j, k, i, -1, s, v);
 }
 
 function sortOptions(): void {
@@ -181,17 +188,29 @@ export function alignNames(
   st: AlignmentSettings,
   explain = false,
 ): AlignmentResult {
+  const pairs: AlignedPair[] = [];
+  const score = align(q, t, sim, st, explain ? pairs : undefined);
+  return { score, pairs };
+}
+
+/** The name score alone (the hot path: no allocation). */
+export function alignScore(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: AlignmentSettings): number {
+  return align(q, t, sim, st, undefined);
+}
+
+function align(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: AlignmentSettings, pairs: AlignedPair[] | undefined): number {
   optionCount = 0;
+  exactQ.fill(0, 0, q.count);
+  exactT.fill(0, 0, t.count);
   collectPairs(q, t, sim, st);
-  collectJoins(q, t, true, st);
-  collectJoins(t, q, false, st);
+  collectJoins(q, t, true, st, exactQ);
+  collectJoins(t, q, false, st, exactT);
   sortOptions();
   usedQ.fill(0, 0, q.count);
   usedT.fill(0, 0, t.count);
   let matched = 0;
   let aligned = 0;
   let fuzzy = 0;
-  const pairs: AlignedPair[] = [];
   for (let n = 0; n < optionCount; n++) {
     const k = order[n];
     if (!free(k)) continue;
@@ -201,7 +220,7 @@ export function alignNames(
       aligned++;
       if (optS[k] < 1) fuzzy++;
     }
-    if (explain) pairs.push(pairOf(k));
+    pairs?.push(pairOf(k));
   }
   let denominator = 0;
   for (let i = 0; i < q.count; i++) {
@@ -212,7 +231,7 @@ export function alignNames(
   let score = denominator > 0 ? Math.min(1, matched / denominator) : 0;
   // One misspelt word is all the names share: as likely another name one letter away (BODET / BOET).
   if (aligned === 1 && fuzzy === 1) score *= st.loneFuzzyFactor;
-  return { score, pairs };
+  return score;
 }
 
 /** Query tokens left without a partner by `pairs` (for explanations). */

@@ -1,5 +1,4 @@
 // How alike two name tokens are, in [0, 1]: the per-token comparator under the name alignment.
-import { consonantSkeleton } from '../../text/index.ts';
 import { jaroWinklerFast, osaDistance } from './edit-distance.ts';
 
 /** No a/e/i/o/u: a transliteration from an abjad (Arabic, Hebrew) or Thai, which write few vowels. */
@@ -11,9 +10,45 @@ export function isVowelless(token: string): boolean {
   return true;
 }
 
+/** Vowels and glides (a e i o u w y) are not part of a consonant skeleton. */
+function isSkipped(c: number): boolean {
+  return c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 119 || c === 121;
+}
+
+/** Position of the next skeleton letter of s at or after i (after `prev`, a doubled letter counts once). */
+function nextSkeletonLetter(s: string, i: number, prev: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (!isSkipped(c) && !(c === prev && c >= 97 && c <= 122)) return i;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Whether consonantSkeleton (text/keys.ts) of a and b agree, without building either: the hot path compares
+ * many token pairs. Checked against consonantSkeleton in token-similarity.test.ts.
+ */
+export function skeletonsEqual(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  let pa = -1;
+  let pb = -1;
+  for (;;) {
+    i = nextSkeletonLetter(a, i, pa);
+    j = nextSkeletonLetter(b, j, pb);
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    const ca = a.charCodeAt(i);
+    if (ca !== b.charCodeAt(j)) return false;
+    pa = pb = ca;
+    i++;
+    j++;
+  }
+}
+
 /** محمد → "mhmd" meets "mohamed": same consonant skeleton, one side written without vowels. */
 export function sameSkeleton(a: string, b: string): boolean {
-  return (isVowelless(a) || isVowelless(b)) && consonantSkeleton(a) === consonantSkeleton(b);
+  return (isVowelless(a) || isVowelless(b)) && skeletonsEqual(a, b);
 }
 
 /**

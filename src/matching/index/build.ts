@@ -271,6 +271,7 @@ export function buildFromCards(cards: EntityCard[], algorithm: Algorithm = DEFAU
     ...skeletons(vocab.values),
     delHash: del.hash,
     delToken: del.token,
+    delDir: del.dir,
     origKeys: orig.values,
     origStart: origCsr.start,
     origNames: origCsr.values,

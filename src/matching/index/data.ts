@@ -60,6 +60,8 @@ export interface MatchIndexData {
   /** Deletion-neighbourhood hashes (sorted) and their tokens. */
   delHash: Uint32Array;
   delToken: Uint32Array;
+  /** Directory over delHash by the top 16 bits (deletions.ts). */
+  delDir: Uint32Array;
   origKeys: string[];
   /** original-script key → names. */
   origStart: Uint32Array;

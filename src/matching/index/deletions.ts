@@ -26,6 +26,8 @@ export interface DeletionIndex {
   hash: Uint32Array;
   /** Token id of each hash. */
   token: Uint32Array;
+  /** dir[b] = first position whose hash has top 16 bits ≥ b: a lookup searches one small slice. */
+  dir: Uint32Array;
 }
 
 /** Builds the sorted neighbourhood table of a vocabulary (token id = position). */
@@ -64,13 +66,16 @@ function sortByHash(hash: Uint32Array<ArrayBuffer>, token: Uint32Array<ArrayBuff
     [h, h2] = [h2, h];
     [t, t2] = [t2, t];
   }
-  return { hash: h, token: t };
+  const dir = new Uint32Array(65537);
+  for (let i = 0; i < h.length; i++) dir[(h[i] >>> 16) + 1]++;
+  for (let b = 0; b < 65536; b++) dir[b + 1] += dir[b];
+  return { hash: h, token: t, dir };
 }
 
-/** First position whose hash is ≥ `value`. */
-export function lowerBound(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/** First position whose hash is ≥ `value` (searching only the directory's slice for its top 16 bits). */
+export function lowerBound(sorted: Uint32Array, dir: Uint32Array, value: number): number {
+  let lo = dir[value >>> 16];
+  let hi = dir[(value >>> 16) + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid] < value) lo = mid + 1;

@@ -54,6 +54,9 @@ export class CandidateGenerator {
   readonly #expSlot = new Uint8Array(MAX_EXPANSIONS);
   #expCount = 0;
   #slotCount = 0;
+  /** The text being expanded and its query token (-1 for join/split pieces). */
+  #text = '';
+  #qi = -1;
   // per-name accumulation
   readonly #acc: Float32Array;
   readonly #nameStamp: Uint32Array;
@@ -93,48 +96,49 @@ export class CandidateGenerator {
     this.#expSlot[this.#expCount++] = this.#slotCount;
   }
 
-  #similar(text: string, qi: number, token: number): number {
-    return qi >= 0 ? this.#sims.get(qi, token) : text === this.#ix.data.vocab[token] ? 1 : 0;
-  }
-
   /** Vocabulary tokens alike to `text` (query token qi, or a join/split piece when qi = -1). */
   #expand(text: string, qi: number, phon: number): void {
     const d = this.#ix.data;
-    const min = this.#st.minTokenSimilarity;
     if (++this.#seenEpoch === 0xffffffff) {
       this.#seen.fill(0);
       this.#seenEpoch = 1;
     }
-    const visit = (t: number): void => {
-      if (this.#seen[t] === this.#seenEpoch) return;
-      this.#seen[t] = this.#seenEpoch;
-      const s = qi >= 0 ? this.#similar(text, qi, t) : this.#pieceSimilarity(text, t);
-      if (s >= min) this.#add(t, s);
-    };
+    this.#text = text;
+    this.#qi = qi;
     const exact = this.#ix.tokenIds.get(text);
-    if (exact !== undefined) visit(exact);
+    if (exact !== undefined) this.#visit(exact);
     if (text.length >= MIN_DELETION_LENGTH) {
       for (let skip = -1; skip < text.length; skip++) {
         const h = hashWithout(text, skip);
-        for (let p = lowerBound(d.delHash, h); p < d.delHash.length && d.delHash[p] === h; p++) visit(d.delToken[p]);
+        for (let p = lowerBound(d.delHash, d.delDir, h); p < d.delHash.length && d.delHash[p] === h; p++) this.#visit(d.delToken[p]);
       }
     }
     if (phon >= 0 && text.length >= 4) {
       const end = Math.min(d.phonStart[phon + 1], d.phonStart[phon] + MAX_PHONETIC_BUCKET);
-      for (let p = d.phonStart[phon]; p < end; p++) visit(d.phonTokens[p]);
+      for (let p = d.phonStart[phon]; p < end; p++) this.#visit(d.phonTokens[p]);
     }
-    if (qi >= 0) this.#skeleton(text, visit);
+    if (qi >= 0) this.#skeleton(text);
+  }
+
+  /** Checks one vocabulary token against the text being expanded (once per expansion). */
+  #visit(t: number): void {
+    if (this.#seen[t] === this.#seenEpoch) return;
+    this.#seen[t] = this.#seenEpoch;
+    const text = this.#text;
+    if (Math.abs(this.#ix.data.vocab[t].length - text.length) > 3) return; // past every edit budget
+    const s = this.#qi >= 0 ? this.#sims.get(this.#qi, t) : this.#pieceSimilarity(text, t);
+    if (s >= this.#st.minTokenSimilarity) this.#add(t, s);
   }
 
   /** Tokens with the same consonant skeleton, where one side has no vowels (an abjad transliteration). */
-  #skeleton(text: string, visit: (t: number) => void): void {
+  #skeleton(text: string): void {
     const d = this.#ix.data;
     const key = consonantSkeleton(text);
     const id = key.length >= 2 ? this.#ix.skelIds.get(key) : undefined;
     if (id === undefined) return;
     const [start, tokens] = isVowelless(text) ? [d.skelStart, d.skelTokens] : [d.bareStart, d.bareTokens];
     const end = Math.min(start[id + 1], start[id] + MAX_PHONETIC_BUCKET);
-    for (let p = start[id]; p < end; p++) visit(tokens[p]);
+    for (let p = start[id]; p < end; p++) this.#visit(tokens[p]);
   }
 
   #pieceSimilarity(text: string, token: number): number {

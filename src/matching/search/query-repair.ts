@@ -41,7 +41,7 @@ export class QueryRepair {
     this.#rank = new Map(this.#words.map((w, i) => [w, i]));
     this.#words.forEach((w, i) => {
       for (let skip = -1; skip < w.length; skip++) push(this.#byHash, hashWithout(w, skip), i);
-      if (w.length >= TWO_TYPO_LENGTH - 2) for (const c of new Set(w.slice(0, 2))) push(this.#byInitial, c, i);
+      if (w.length >= TWO_TYPO_LENGTH - 2) push(this.#byInitial, w[0], i);
     });
   }
 
@@ -60,12 +60,14 @@ export class QueryRepair {
     if (word.length < minLength) return -1;
     let best = -1;
     const consider = (i: number, edits: number): void => {
-      if ((best < 0 || i < best) && this.#words[i].length >= 2 && osaDistance(word, this.#words[i], edits) <= edits && this.#worth(i, df)) best = i;
+      const w = this.#words[i];
+      if (best >= 0 && i > best) return;
+      if (w.length < 2 || Math.abs(w.length - word.length) > edits) return;
+      if (osaDistance(word, w, edits) <= edits && this.#worth(i, df)) best = i;
     };
     for (let skip = -1; skip < word.length; skip++) for (const i of this.#byHash.get(hashWithout(word, skip)) ?? []) consider(i, 1);
-    if (best < 0 && word.length >= TWO_TYPO_LENGTH) {
-      for (const c of new Set(word.slice(0, 2))) for (const i of this.#byInitial.get(c) ?? []) consider(i, 2);
-    }
+    // Two typos: fold words of the same first letter (a typo in the first letter is left to the one-edit case).
+    if (best < 0 && word.length >= TWO_TYPO_LENGTH) for (const i of this.#byInitial.get(word[0]) ?? []) consider(i, 2);
     return best;
   }
 

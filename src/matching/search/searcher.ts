@@ -2,7 +2,7 @@
 // All scratch buffers live here and are reused, so a query allocates only its results.
 import type { Algorithm } from '../algorithms/types.ts';
 import { bandOf } from '../algorithms/index.ts';
-import { alignNames, type AlignmentSettings, type PairSimilarity } from '../features/name-alignment.ts';
+import { alignNames, alignScore, type AlignmentSettings, type PairSimilarity } from '../features/name-alignment.ts';
 import { hintForSchema } from '../prepare.ts';
 import { schemaReason } from '../features/schema.ts';
 import { NAME_FLAG } from '../index/data.ts';
@@ -124,7 +124,7 @@ export class Searcher {
   /** Name score of listed name n against the prepared query (weak aliases discounted). */
   #scoreName(n: number, originalScriptKey: string | undefined): number {
     const d = this.#ix.data;
-    let s = alignNames(this.#query, this.#listed.at(n), this.#pairSim, this.#align).score;
+    let s = alignScore(this.#query, this.#listed.at(n), this.#pairSim, this.#align);
     if (originalScriptKey !== undefined && d.nameOrig[n] >= 0 && d.origKeys[d.nameOrig[n]] === originalScriptKey) s = 1;
     if ((d.nameFlags[n] & NAME_FLAG.weak) !== 0) s *= this.#algorithm.settings.weakAliasFactor;
     return s;

@@ -1,0 +1,145 @@
+// npm run bench:match: speed and size of the matching engine over every bundled list.
+// Prints build time and memory, candidates examined per query, single-query latency (p50/p99) on one core,
+// batch throughput on one core and on all cores (worker threads), and the same queries through Fuse.js
+// over the same names (speed ratio and recall). Queries: the evaluation set (positives and negatives).
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parse } from 'csv-parse/sync';
+import Fuse from 'fuse.js';
+import { buildIndexData, MatchIndex, Searcher, DEFAULT_ALGORITHM, type MatchIndexData, type ScreenQuery } from '../src/matching/index.ts';
+import { loadBundledLists } from './bundled-lists.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EVAL_DIR = join(ROOT, 'test', 'eval', 'dev');
+/** Fuse.js scans every name per query: it runs on a sample of the positives. */
+const FUSE_SAMPLE = 200;
+
+interface BenchQuery {
+  query: ScreenQuery;
+  expected?: string;
+}
+
+function queries(): BenchQuery[] {
+  const read = (f: string): Record<string, string>[] => parse(readFileSync(join(EVAL_DIR, f)), { columns: true, bom: true }) as Record<string, string>[];
+  const out: BenchQuery[] = read('positives.csv').map((r) => ({
+    query: { name: r.name, schema: r.schema },
+    expected: `${r.source_file}:${r.expected_source_id}`,
+  }));
+  for (const f of ['negatives_persons_global.csv', 'negatives_persons_us.csv']) {
+    for (const r of read(f)) out.push({ query: { name: r.full_name, schema: 'Person', birth_date: r.date_of_birth } });
+  }
+  for (const r of read('negatives_companies.csv')) out.push({ query: { name: r.name, schema: r.schema } });
+  return out;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** Runs every query once, returning the per-query latencies in ms and the mean names scored. */
+function timeEach(searcher: Searcher, qs: readonly BenchQuery[]): { latencies: Float64Array; scored: number; touched: number } {
+  const latencies = new Float64Array(qs.length);
+  let scored = 0;
+  let touched = 0;
+  qs.forEach((q, i) => {
+    const t = performance.now();
+    searcher.search(q.query);
+    latencies[i] = performance.now() - t;
+    scored += searcher.stats.scored;
+    touched += searcher.stats.touched;
+  });
+  return { latencies: latencies.sort(), scored: scored / qs.length, touched: touched / qs.length };
+}
+
+/** Queries per second of `workers` threads, each holding its own copy of the index. */
+async function throughput(data: MatchIndexData, qs: readonly BenchQuery[], workers: number, rounds: number): Promise<number> {
+  const threads = Array.from({ length: workers }, () => new Worker(fileURLToPath(import.meta.url), { workerData: { data } }));
+  await Promise.all(threads.map((w) => new Promise((resolve) => w.once('message', resolve))));
+  const start = performance.now();
+  const share = Math.ceil(qs.length / workers);
+  await Promise.all(
+    threads.map(
+      (w, i) =>
+        new Promise((resolve) => {
+          w.once('message', resolve);
+          w.postMessage({ queries: qs.slice(i * share, (i + 1) * share).map((q) => q.query), rounds });
+        }),
+    ),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  await Promise.all(threads.map((w) => w.terminate()));
+  return (qs.length * rounds) / seconds;
+}
+
+function fuseComparison(data: MatchIndexData, searcher: Searcher, qs: readonly BenchQuery[]): void {
+  const names = data.nameEntity.length;
+  const docs = Array.from({ length: names }, (_, n) => ({ name: data.cards[data.nameEntity[n]].names[data.nameAlias[n]], id: data.cards[data.nameEntity[n]].id }));
+  const fuse = new Fuse(docs, { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const sample = qs.filter((q) => q.expected !== undefined).slice(0, FUSE_SAMPLE);
+  let t = performance.now();
+  let fuseFound = 0;
+  for (const q of sample) if (fuse.search(q.query.name, { limit: 10 }).some((r) => r.item.id === q.expected)) fuseFound++;
+  const fuseMs = (performance.now() - t) / sample.length;
+  t = performance.now();
+  let ours = 0;
+  for (const q of sample) if (searcher.search(q.query).some((m) => m.entityId === q.expected || m.alsoOn.some((a) => a.entityId === q.expected))) ours++;
+  const oursMs = (performance.now() - t) / sample.length;
+  console.log(`Fuse.js (threshold 0.4, top 10) on ${sample.length} positives over the same ${names} names:`);
+  console.log(`  Fuse.js   ${fuseMs.toFixed(2)} ms/query, recall ${((100 * fuseFound) / sample.length).toFixed(1)} %`);
+  console.log(`  ${DEFAULT_ALGORITHM.id} ${oursMs.toFixed(3)} ms/query, recall ${((100 * ours) / sample.length).toFixed(1)} % at the default threshold`);
+  console.log(`  speed ratio ${(fuseMs / oursMs).toFixed(0)}× faster`);
+}
+
+async function main(): Promise<void> {
+  const lists = await loadBundledLists([join(ROOT, 'data'), join(ROOT, 'test/fixtures')]);
+  const entities = lists.flatMap((l) => l.entities);
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  let t = performance.now();
+  const data = buildIndexData(entities);
+  const buildMs = performance.now() - t;
+  t = performance.now();
+  const index = new MatchIndex(data);
+  const hydrateMs = performance.now() - t;
+  const searcher = new Searcher(index, DEFAULT_ALGORITHM);
+  globalThis.gc?.();
+  const after = process.memoryUsage();
+  const mb = (x: number): string => `${(x / 2 ** 20).toFixed(0)} MB`;
+  console.log(`lists: ${lists.length} inputs, ${entities.length} entities → ${index.entityCount} screened, ${index.nameCount} names, ${index.vocabularySize} tokens`);
+  console.log(`build: ${buildMs.toFixed(0)} ms (+ ${hydrateMs.toFixed(0)} ms to open)   (target ≤ 3000 ms)`);
+  console.log(
+    `memory of the index: heap +${mb(after.heapUsed - before.heapUsed)}, typed arrays +${mb(after.arrayBuffers - before.arrayBuffers)}; ` +
+      `process heap ${mb(after.heapUsed)}, rss ${mb(after.rss)}   (target ≤ 300 MB)`,
+  );
+  const qs = queries();
+  timeEach(searcher, qs); // warm-up: JIT and caches
+  const run = timeEach(searcher, qs);
+  console.log(`queries: ${qs.length} (evaluation set); names credited per query ${run.touched.toFixed(0)}, scored in full ${run.scored.toFixed(1)}`);
+  console.log(
+    `single-query latency, one core: p50 ${percentile(run.latencies, 0.5).toFixed(3)} ms, p99 ${percentile(run.latencies, 0.99).toFixed(3)} ms, ` +
+      `max ${run.latencies[run.latencies.length - 1].toFixed(2)} ms   (targets p50 ≤ 0.3, p99 ≤ 2)`,
+  );
+  const one = await throughput(data, qs, 1, 2);
+  const cores = availableParallelism();
+  const all = await throughput(data, qs, cores, 2);
+  console.log(`batch throughput: one core ${one.toFixed(0)} queries/s (target ≥ 5000); ${cores} cores ${all.toFixed(0)} queries/s`);
+  fuseComparison(data, searcher, qs);
+}
+
+/** Worker: open the index, then answer batches of queries. */
+function worker(): void {
+  const port = parentPort;
+  if (port === null) return;
+  const searcher = new Searcher(new MatchIndex((workerData as { data: MatchIndexData }).data), DEFAULT_ALGORITHM);
+  port.postMessage('ready');
+  port.on('message', (m: { queries: ScreenQuery[]; rounds: number }) => {
+    for (let r = 0; r < m.rounds; r++) for (const q of m.queries) searcher.search(q);
+    port.postMessage('done');
+  });
+}
+
+if (isMainThread) await main();
+else worker();
