@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // The `embargo` command line: global options, one file per command, errors mapped to exit codes once.
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerKeys } from './commands/keys.ts';
 import { registerLists } from './commands/lists.ts';
+import { registerScreen } from './commands/screen.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUpdate } from './commands/update.ts';
 import { EXIT, reportError, stdPrinter } from './output.ts';
@@ -22,6 +26,10 @@ export function buildProgram(): Command {
   registerStart(program);
   registerExport(program);
   registerUpdate(program);
+  registerScreen(program);
+  registerServe(program);
+  registerAudit(program);
+  registerKeys(program);
   return program;
 }
 

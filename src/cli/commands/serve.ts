@@ -1,0 +1,85 @@
+// `embargo serve [--host 127.0.0.1] [--port 8080]`: the HTTP API. The index is built in a worker thread
+// after the server starts listening (GET /readyz turns 200 when it is ready) and rebuilt when a new list
+// version is imported (checked every --refresh seconds). Off loopback every route but health and docs
+// needs an API key (`embargo keys create`).
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { buildApi } from '../../api/app.ts';
+import type { AppContext } from '../../app/context.ts';
+import { openScreening } from '../../app/screening-context.ts';
+import { AppError } from '../../domain/errors.ts';
+import { commandContext } from '../context.ts';
+import type { Printer } from '../output.ts';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** Require keys even on loopback. */
+  requireKeys: boolean;
+  /** Seconds between checks for new list versions. */
+  refreshSeconds: number;
+}
+
+export const DEFAULT_SERVE: ServeOptions = { host: '127.0.0.1', port: 8080, requireKeys: false, refreshSeconds: 60 };
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
+/** Serves until SIGINT or SIGTERM (also used by `embargo start`). */
+export async function runServer(app: AppContext, options: ServeOptions, printer: Printer): Promise<void> {
+  const screening = await openScreening(app, { worker: true });
+  const requireKeys = options.requireKeys || !isLoopback(options.host);
+  const api = await buildApi(
+    { store: app.store, audit: screening.audit, service: screening.service, ...(app.config.auditKey === undefined ? {} : { auditKey: app.config.auditKey }) },
+    { requireKeys, localUser: userInfo().username, logger: { level: 'warn' } },
+  );
+  const refresh = () =>
+    screening.screener.refresh().then(
+      (rebuilt) => rebuilt && printer.err(`index ready: ${screening.screener.state().entities} entities from ${screening.screener.state().lists.map((l) => `${l.list_id} v${l.version}`).join(', ')}`),
+      (error: unknown) => printer.err(`index build failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  try {
+    const address = await api.listen({ host: options.host, port: options.port });
+    printer.err(`Embargo API on ${address} (docs: ${address}/docs; API keys ${requireKeys ? 'required' : 'optional on loopback'})`);
+    void refresh();
+    const timer = setInterval(() => void refresh(), options.refreshSeconds * 1000);
+    timer.unref();
+    const signal = await untilSignal();
+    clearInterval(timer);
+    printer.err(`${signal}: shutting down`);
+  } finally {
+    await api.close();
+    await screening.close();
+  }
+}
+
+function port(flag: string): number {
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new AppError('usage', `--port must be a port number (0–65535), got "${flag}"`);
+  return n;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (OpenAPI at /openapi.json, docs at /docs); API keys are required off loopback')
+    .option('--host <host>', 'address to listen on', DEFAULT_SERVE.host)
+    .option('--port <port>', 'port to listen on', String(DEFAULT_SERVE.port))
+    .option('--require-keys', 'require an API key even on loopback')
+    .option('--refresh <seconds>', 'seconds between checks for newly imported list versions', String(DEFAULT_SERVE.refreshSeconds))
+    .action(async (flags: { host: string; port: string; requireKeys?: boolean; refresh: string }, command: Command) => {
+      const ctx = commandContext(command);
+      const refreshSeconds = Number(flags.refresh);
+      if (!Number.isFinite(refreshSeconds) || refreshSeconds < 1) throw new AppError('usage', `--refresh must be a number of seconds ≥ 1, got "${flags.refresh}"`);
+      const options: ServeOptions = { host: flags.host, port: port(flags.port), requireKeys: flags.requireKeys === true, refreshSeconds };
+      await ctx.withApp((app) => runServer(app, options, ctx.printer));
+    });
+}
