@@ -5,7 +5,7 @@
 import { DEFAULT_ALGORITHM } from './algorithms/index.ts';
 import type { Algorithm } from './algorithms/types.ts';
 import { alignNames, type AlignmentSide } from './features/name-alignment.ts';
-import { tokenSimilarity } from './features/token-similarity.ts';
+import { ABJAD_SCRIPTS, tokenSimilarity } from './features/token-similarity.ts';
 import type { MatchIndex } from './index/match-index.ts';
 import { alignmentTokens, hintForSchema, prepareForMatch } from './prepare.ts';
 import { INITIAL_WEIGHT, unknownWeight } from './search/candidates.ts';
@@ -72,9 +72,16 @@ export function compareNames(
   const p2 = prepareForMatch(name2, s);
   const q = new PlainSide(p1, algorithm.settings.maxQueryTokens, options.index);
   const t = new PlainSide(p2, algorithm.settings.maxNameTokens, options.index);
-  const st = { ...algorithm.settings, reorderedJoins: hintForSchema(s) !== 'organization' };
+  const abjad1 = ABJAD_SCRIPTS.has(p1.script);
+  const abjad2 = ABJAD_SCRIPTS.has(p2.script);
+  const st = { ...algorithm.settings, reorderedJoins: hintForSchema(s) !== 'organization', skeletons: abjad1 || abjad2 };
   const sim = (i: number, j: number): number =>
-    tokenSimilarity(q.tokens[i], t.tokens[j], q.phon[i] !== '' && q.phon[i] === t.phon[j], st.phoneticSimilarity);
+    tokenSimilarity(q.tokens[i], t.tokens[j], {
+      soundAlike: q.phon[i] !== '' && q.phon[i] === t.phon[j],
+      skeleton: abjad1 || abjad2,
+      phonetic: st.phoneticSimilarity,
+      skeletonSimilarity: st.skeletonSimilarity,
+    });
   const aligned = alignNames(q, t, sim, st, true);
   const sameOriginal = p1.originalScriptKey !== undefined && p1.originalScriptKey === p2.originalScriptKey;
   const nameScore = sameOriginal ? 1 : aligned.score;

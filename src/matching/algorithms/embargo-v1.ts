@@ -55,6 +55,7 @@ export const EMBARGO_V1: Algorithm = {
     initialSimilarity: 0.9,
     weakAliasFactor: 0.95,
     phoneticSimilarity: 0.82,
+    skeletonSimilarity: 0.95,
     minTokenSimilarity: 0.7,
     maxQueryTokens: 16,
     maxNameTokens: 24,
@@ -77,6 +78,10 @@ export const EMBARGO_V1: Algorithm = {
     phoneticSimilarity:
       'Similarity credited to tokens with the same double-metaphone key that edit distance rejects ' +
       '(Mohamed / Muhammad).',
+    skeletonSimilarity:
+      'An Arabic, Hebrew or Thai name written without vowels (محمد → mhmd) with the consonants of the Latin ' +
+      'spelling (mohamed) agrees as far as its script can say: almost an exact match. Only for tokens that come ' +
+      'from such a script, never for Latin acronyms.',
     minTokenSimilarity: 'Token pairs below this similarity are not aligned at all.',
     maxQueryTokens: 'Longer queries are cut: a name has far fewer parts; this bounds the work per query.',
     maxNameTokens: 'Listed names longer than this are cut for the same reason.',

@@ -28,6 +28,8 @@ export interface AlgorithmSettings {
   initialSimilarity: number;
   weakAliasFactor: number;
   phoneticSimilarity: number;
+  /** Similarity of an abjad transliteration and a Latin spelling with the same consonant skeleton. */
+  skeletonSimilarity: number;
   minTokenSimilarity: number;
   maxQueryTokens: number;
   maxNameTokens: number;

@@ -8,7 +8,7 @@
 // the similarities are far apart and within a few percent of the optimum otherwise (names have < 10 parts).
 // Score = matched weight / (all query weight + matched listed weight + β × unmatched listed weight): a query
 // token with no partner costs its full weight, a listed token the query lacks (a dropped middle name) β of it.
-import { tokenSimilarity, isInitialOf, isVowelless } from './token-similarity.ts';
+import { tokenSimilarity, isInitialOf } from './token-similarity.ts';
 
 /** One side of the comparison as the aligner sees it. */
 export interface AlignmentSide {
@@ -25,6 +25,9 @@ export interface AlignmentSide {
 export interface AlignmentSettings {
   /** Whether two adjacent parts may join in either order (person names are reordered; company names not). */
   reorderedJoins: boolean;
+  /** Whether joined pieces may compare by consonant skeleton (the query is written in an abjad). */
+  skeletons: boolean;
+  skeletonSimilarity: number;
   listedUnmatchedFactor: number;
   loneFuzzyFactor: number;
   initialCredit: number;
@@ -52,6 +55,8 @@ export interface AlignmentResult {
 }
 
 const MAX_OPTIONS = 2048;
+/** A pair at least this alike is no "misspelt lone token" (long tokens with one typo, abjad skeletons). */
+const CLEARLY_ALIKE = 0.95;
 const optQ = new Int16Array(MAX_OPTIONS);
 const optQ2 = new Int16Array(MAX_OPTIONS);
 const optT = new Int16Array(MAX_OPTIONS);
@@ -126,10 +131,16 @@ function joinWith(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: Ali
   const right = b.text(k);
   if (left.length < 2 || right.length < 2) return;
   const alike = left.charCodeAt(0) === whole.charCodeAt(0) && Math.abs(whole.length - left.length - right.length) <= 2;
-  if (!alike && !(isVowelless(left) && isVowelless(right))) return;
-  const s = tokenSimilarity(whole, left + right, false, st.phoneticSimilarity);
-  // A two-letter piece ("co", "ok") joins only exactly: with a typo it could be any two letters.
-  if (s < st.minTokenSimilarity || (s < 1 && Math.min(left.length, right.length) < 3)) return;
+  const bare = st.skeletons;
+  if (!alike && !bare) return;
+  const s = tokenSimilarity(whole, left + right, {
+    soundAlike: false,
+    skeleton: bare,
+    phonetic: st.phoneticSimilarity,
+    skeletonSimilarity: st.skeletonSimilarity,
+  });
+  // A two-letter Latin piece ("co", "ok") joins only exactly: with a typo it could be any two letters.
+  if (s < st.minTokenSimilarity || (s < 1 && !bare && Math.min(left.length, right.length) < 3)) return;
   // An unknown query token weighs as the listed tokens it stands for.
   const v = aIsQuery
     ? s * (known(a, i) ? a.weight(i) : b.weight(j) + b.weight(k)) + s * (b.weight(j) + b.weight(k))
@@ -218,7 +229,7 @@ function align(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: Alig
     matched += optV[k];
     if (optKind[k] !== 2) {
       aligned++;
-      if (optS[k] < 1) fuzzy++;
+      if (optS[k] < CLEARLY_ALIKE) fuzzy++;
     }
     pairs?.push(pairOf(k));
   }

@@ -46,10 +46,6 @@ export function skeletonsEqual(a: string, b: string): boolean {
   }
 }
 
-/** محمد → "mhmd" meets "mohamed": same consonant skeleton, one side written without vowels. */
-export function sameSkeleton(a: string, b: string): boolean {
-  return (isVowelless(a) || isVowelless(b)) && skeletonsEqual(a, b);
-}
 
 /**
  * Typos tolerated per token length: one in up to 6 characters, two in up to 10, three beyond.
@@ -62,28 +58,44 @@ export function maxEditsFor(length: number): number {
   return 3;
 }
 
+/** Scripts written without (most) vowels: their transliterations meet Latin spellings by consonant skeleton. */
+export const ABJAD_SCRIPTS: ReadonlySet<string> = new Set(['arabic', 'hebrew', 'thai']);
+
+/** What a comparison of two tokens may use besides their letters. */
+export interface SimilarityOptions {
+  /** Same double-metaphone key. */
+  soundAlike: boolean;
+  /** One token is a transliteration from an abjad: compare consonant skeletons. */
+  skeleton: boolean;
+  /** Similarity credited to tokens that sound alike. */
+  phonetic: number;
+  /** Similarity credited to a consonant-skeleton match. */
+  skeletonSimilarity: number;
+}
+
 /**
  * Similarity of two different tokens of at least two characters. Within the tolerated number of edits it is
  * the larger of 1 − edits / (length + 1) and the mean of (1 − edits / length) and Jaro-Winkler, so one typo
- * in a long token costs less than in a short one. Tokens that sound alike (same double-metaphone key) but need more edits, e.g. mohamed / muhammad, get
- * `phonetic` when no more than a third of their letters differ, and so do tokens with the same consonant
- * skeleton when one of them has no vowels (mhmd / mohamed).
+ * in a long token costs less than in a short one. Tokens that sound alike (same double-metaphone key, same
+ * first letter, four letters or more) but need more edits, e.g. mohamed / muhammad, get `phonetic` when no
+ * more than a third of their letters differ. A vowel-less transliteration (محمد → mhmd) with the consonant
+ * skeleton of the other token (mohamed) gets `skeletonSimilarity`: that is all the abjad spelling says.
  */
-export function tokenSimilarity(a: string, b: string, soundAlike: boolean, phonetic: number): number {
+export function tokenSimilarity(a: string, b: string, o: SimilarityOptions): number {
   if (a === b) return 1;
   const length = Math.max(a.length, b.length);
   if (Math.min(a.length, b.length) < 2) return 0;
-  // Sounding alike counts between tokens of four letters or more that start alike (Nike and NIOC do not).
-  const samePhonetic = soundAlike && a.charCodeAt(0) === b.charCodeAt(0) && Math.min(a.length, b.length) >= 4;
+  const skeleton = o.skeleton && skeletonsEqual(a, b) ? o.skeletonSimilarity : 0;
+  const samePhonetic = o.soundAlike && a.charCodeAt(0) === b.charCodeAt(0) && Math.min(a.length, b.length) >= 4;
   const allowed = maxEditsFor(length);
   const phoneticAllowed = samePhonetic ? Math.max(allowed, Math.ceil(length / 3)) : allowed;
   const d = osaDistance(a, b, phoneticAllowed);
-  if (d > phoneticAllowed) return sameSkeleton(a, b) ? phonetic : 0;
-  if (d > allowed) return phonetic;
+  if (d > phoneticAllowed) return skeleton;
+  if (d > allowed) return Math.max(o.phonetic, skeleton);
   // 1 − d/(L+1) keeps one typo in a short token (kim/kmi, ali/lai) above the alignment floor; the mean with
   // Jaro-Winkler rewards long tokens that share their start.
   const s = Math.max(1 - d / (length + 1), (1 - d / length + jaroWinklerFast(a, b)) / 2);
-  return samePhonetic && s < phonetic ? phonetic : s;
+  return Math.max(s, skeleton, samePhonetic ? o.phonetic : 0);
 }
 
 /** An initial ("m") agreeing with the first letter of a full token ("mohammed"). */

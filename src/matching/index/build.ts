@@ -6,7 +6,7 @@ import { DEFAULT_ALGORITHM } from '../algorithms/index.ts';
 import type { Algorithm } from '../algorithms/types.ts';
 import { alignmentTokens, prepareForMatch, schemaBit } from '../prepare.ts';
 import { consonantSkeleton, phoneticKey } from '../../text/index.ts';
-import { isVowelless } from '../features/token-similarity.ts';
+import { ABJAD_SCRIPTS } from '../features/token-similarity.ts';
 import type { EntityCard } from '../types.ts';
 import { isScreenable, toCard } from './cards.ts';
 import { buildCsr, U32Builder } from './csr.ts';
@@ -40,6 +40,8 @@ interface NameRows {
   latin: string[];
   /** Words of the Latin form that folding removed or replaced, with counts. */
   folded: Map<string, number>;
+  /** Token ids seen in names written in an abjad. */
+  abjad: Set<number>;
   /** Per token id: how often it appeared as the product of folding (not a word of the Latin form). */
   foldProducts: Map<number, number>;
   entityNameStart: Uint32Array;
@@ -70,6 +72,7 @@ function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Inter
     latin: [],
     folded: new Map(),
     foldProducts: new Map(),
+    abjad: new Set(),
     entityNameStart: new Uint32Array(cards.length + 1),
   };
   for (let e = 0; e < cards.length; e++) {
@@ -90,6 +93,7 @@ function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Inter
       for (const t of tokens) {
         const id = vocab.id(t);
         rows.toks.push(id);
+        if (ABJAD_SCRIPTS.has(prepared.script)) rows.abjad.add(id);
         if (!words.includes(t)) rows.foldProducts.set(id, (rows.foldProducts.get(id) ?? 0) + 1);
       }
       rows.orig.push(prepared.originalScriptKey === undefined ? -1 : orig.id(prepared.originalScriptKey));
@@ -157,10 +161,10 @@ function phonetics(vocab: readonly string[]): { keys: string[]; tokenPhon: Int32
 }
 
 /**
- * Consonant-skeleton buckets (text/keys.ts): all tokens, and the vowel-less ones alone. A vowel-less query
- * token (from Arabic or Hebrew script) reads the first; any other query token the second.
+ * Consonant-skeleton buckets (text/keys.ts): all tokens, and the tokens of abjad-script names alone. A query
+ * written in an abjad reads the first; any other query the second.
  */
-function skeletons(vocab: readonly string[]) {
+function skeletons(vocab: readonly string[], abjad: ReadonlySet<number>) {
   const keys = new Interner();
   const all = { k: new U32Builder(), v: new U32Builder() };
   const bare = { k: new U32Builder(), v: new U32Builder() };
@@ -171,7 +175,7 @@ function skeletons(vocab: readonly string[]) {
     const id = keys.id(key);
     all.k.push(id);
     all.v.push(t);
-    if (isVowelless(vocab[t])) {
+    if (abjad.has(t)) {
       bare.k.push(id);
       bare.v.push(t);
     }
@@ -262,13 +266,14 @@ export function buildFromCards(cards: EntityCard[], algorithm: Algorithm = DEFAU
     vocab: vocab.values,
     tokenWeight,
     tokenDf: post.df,
+    tokenAbjad: Uint8Array.from(vocab.values, (_, t) => (rows.abjad.has(t) ? 1 : 0)),
     tokenPhon: phon.tokenPhon,
     postStart: post.start,
     postNames: post.names,
     phonKeys: phon.keys,
     phonStart: phon.start,
     phonTokens: phon.tokens,
-    ...skeletons(vocab.values),
+    ...skeletons(vocab.values, rows.abjad),
     delHash: del.hash,
     delToken: del.token,
     delDir: del.dir,

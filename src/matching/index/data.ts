@@ -42,6 +42,8 @@ export interface MatchIndexData {
   vocab: string[];
   tokenWeight: Float32Array;
   tokenDf: Uint32Array;
+  /** 1 for tokens seen in a name written in an abjad (Arabic, Hebrew, Thai script). */
+  tokenAbjad: Uint8Array;
   /** Phonetic key id of each token, or -1. */
   tokenPhon: Int32Array;
   /** token → names containing it. */
@@ -52,7 +54,7 @@ export interface MatchIndexData {
   phonStart: Uint32Array;
   phonTokens: Uint32Array;
   skelKeys: string[];
-  /** consonant skeleton → tokens; and → vowel-less tokens only. */
+  /** consonant skeleton → tokens; and → tokens of abjad-script names only. */
   skelStart: Uint32Array;
   skelTokens: Uint32Array;
   bareStart: Uint32Array;

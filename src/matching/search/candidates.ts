@@ -14,7 +14,6 @@
 // query has rarer tokens: they only add to names already found, via a scan of those names' few tokens.
 import type { AlgorithmSettings } from '../algorithms/types.ts';
 import { consonantSkeleton } from '../../text/index.ts';
-import { isVowelless } from '../features/token-similarity.ts';
 import { hashWithout, lowerBound, MIN_DELETION_LENGTH } from '../index/deletions.ts';
 import type { MatchIndex } from '../index/match-index.ts';
 import type { QuerySide } from './sides.ts';
@@ -130,13 +129,13 @@ export class CandidateGenerator {
     if (s >= this.#st.minTokenSimilarity) this.#add(t, s);
   }
 
-  /** Tokens with the same consonant skeleton, where one side has no vowels (an abjad transliteration). */
+  /** Tokens with the same consonant skeleton, where one side comes from an abjad-script name. */
   #skeleton(text: string): void {
     const d = this.#ix.data;
     const key = consonantSkeleton(text);
     const id = key.length >= 2 ? this.#ix.skelIds.get(key) : undefined;
     if (id === undefined) return;
-    const [start, tokens] = isVowelless(text) ? [d.skelStart, d.skelTokens] : [d.bareStart, d.bareTokens];
+    const [start, tokens] = this.#sims.abjad ? [d.skelStart, d.skelTokens] : [d.bareStart, d.bareTokens];
     const end = Math.min(start[id + 1], start[id] + MAX_PHONETIC_BUCKET);
     for (let p = start[id]; p < end; p++) this.#visit(tokens[p]);
   }

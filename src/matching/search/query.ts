@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.ts';
 import { isIsoDate } from '../../domain/ids.ts';
 import type { Algorithm } from '../algorithms/types.ts';
 import { compatibleMask } from '../features/schema.ts';
+import { ABJAD_SCRIPTS } from '../features/token-similarity.ts';
 import type { QueryIdentifier } from '../features/identifier.ts';
 import { identifierKey } from '../index/cards.ts';
 import { alignmentTokens, prepareForMatch } from '../prepare.ts';
@@ -18,6 +19,8 @@ export interface PreparedQuery {
   /** The normalised Latin form of the (repaired) name. */
   latin: string;
   originalScriptKey: string | undefined;
+  /** Written in an abjad (Arabic, Hebrew, Thai): vowel-less tokens compare by consonant skeleton. */
+  abjad: boolean;
   schemaMask: number;
   birthDate: string | undefined;
   country: string | undefined;
@@ -94,6 +97,7 @@ export function prepareQuery(
     tokens: alignmentTokens(prepared, algorithm.settings.maxQueryTokens),
     latin: prepared.latin,
     originalScriptKey: prepared.originalScriptKey,
+    abjad: ABJAD_SCRIPTS.has(prepared.script),
     schemaMask: compatibleMask(schema),
     birthDate: parseBirthDate(query.birth_date),
     country: parseCountry(query.country),

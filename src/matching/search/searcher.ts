@@ -66,7 +66,7 @@ export class Searcher {
     this.#listed = new ListedSide(ix.data);
     this.#query = new QuerySide(MAX_QUERY_TOKENS, this.#sims.tokenIds);
     this.#repair = new QueryRepair(ix);
-    this.#align = { ...algorithm.settings, reorderedJoins: true };
+    this.#align = { ...algorithm.settings, reorderedJoins: true, skeletons: false };
     this.#pairSim = (i, j) => this.#sims.get(i, this.#listed.token(j));
     this.#entBest = new Float32Array(ix.entityCount);
     this.#entName = new Int32Array(ix.entityCount);
@@ -92,8 +92,10 @@ export class Searcher {
   #begin(q: PreparedQuery): void {
     const tokens = q.tokens;
     const personLike = hintForSchema(q.schema) !== 'organization';
-    if (this.#align.reorderedJoins !== personLike) this.#align = { ...this.#algorithm.settings, reorderedJoins: personLike };
+    if (this.#align.reorderedJoins !== personLike) this.#align = { ...this.#align, reorderedJoins: personLike };
     this.#sims.reset(tokens);
+    this.#sims.abjad = q.abjad;
+    if (this.#align.skeletons !== q.abjad) this.#align = { ...this.#align, skeletons: q.abjad };
     for (let i = 0; i < tokens.length; i++) {
       this.#sims.tokenIds[i] = this.#ix.tokenIds.get(tokens[i]) ?? -1;
       this.#sims.phon[i] = tokens[i].length >= 2 ? (this.#ix.phonIds.get(phoneticKey(tokens[i])) ?? -1) : -1;

@@ -2,7 +2,7 @@
 // pair of strings is compared at most once per query however many candidate names share the token.
 // Stamped slots instead of clearing: a vocabulary token gets a row the first time this query touches it.
 import type { AlgorithmSettings } from '../algorithms/types.ts';
-import { tokenSimilarity } from '../features/token-similarity.ts';
+import { tokenSimilarity, type SimilarityOptions } from '../features/token-similarity.ts';
 import type { MatchIndexData } from '../index/data.ts';
 
 export const MAX_QUERY_TOKENS = 16;
@@ -10,7 +10,7 @@ const MAX_SLOTS = 8192;
 
 export class SimilarityTable {
   readonly #data: MatchIndexData;
-  readonly #phonetic: number;
+  readonly #options: SimilarityOptions;
   readonly #stamp: Uint32Array;
   readonly #slot: Int32Array;
   readonly #sims = new Float32Array(MAX_SLOTS * MAX_QUERY_TOKENS).fill(Number.NaN);
@@ -18,12 +18,14 @@ export class SimilarityTable {
   #epoch = 0;
   /** Query tokens, their vocabulary ids (-1 unknown) and phonetic key ids (-1 none). */
   tokens: string[] = [];
+  /** Whether the query was written in an abjad (its vowel-less tokens compare by consonant skeleton). */
+  abjad = false;
   readonly tokenIds = new Int32Array(MAX_QUERY_TOKENS);
   readonly phon = new Int32Array(MAX_QUERY_TOKENS);
 
   constructor(data: MatchIndexData, settings: AlgorithmSettings) {
     this.#data = data;
-    this.#phonetic = settings.phoneticSimilarity;
+    this.#options = { soundAlike: false, skeleton: false, phonetic: settings.phoneticSimilarity, skeletonSimilarity: settings.skeletonSimilarity };
     this.#stamp = new Uint32Array(data.vocab.length);
     this.#slot = new Int32Array(data.vocab.length);
   }
@@ -56,7 +58,10 @@ export class SimilarityTable {
       if (!Number.isNaN(cached)) return cached;
     }
     const p = this.phon[i];
-    const s = tokenSimilarity(this.tokens[i], this.#data.vocab[token], p >= 0 && this.#data.tokenPhon[token] === p, this.#phonetic);
+    const text = this.#data.vocab[token];
+    this.#options.soundAlike = p >= 0 && this.#data.tokenPhon[token] === p;
+    this.#options.skeleton = this.abjad || this.#data.tokenAbjad[token] === 1;
+    const s = tokenSimilarity(this.tokens[i], text, this.#options);
     if (slot >= 0) this.#sims[slot * MAX_QUERY_TOKENS + i] = s;
     return s;
   }
