@@ -16,6 +16,11 @@ import { ukOfsiFormat } from './uk-ofsi/index.ts';
 import { internalCsvFormat } from './internal-csv/index.ts';
 import { ofacXmlFormat } from './ofac-xml/index.ts';
 import { ofacAdvancedFormat } from './ofac-advanced/index.ts';
+import { bisDplFormat } from './bis-dpl/index.ts';
+import { stateIsnFormat } from './state-isn/index.ts';
+import { stateItarFormat } from './state-itar/index.ts';
+import { bisMieuFormat } from './bis-mieu/index.ts';
+import { senzingFormat } from './senzing/index.ts';
 
 export const FORMATS: readonly SourceFormat[] = [
   // formats:begin (one line per format, added by the format's author)
@@ -34,6 +39,11 @@ export const FORMATS: readonly SourceFormat[] = [
   osStatutoryFormat,
   ofacXmlFormat,
   ofacAdvancedFormat,
+  bisDplFormat,
+  stateIsnFormat,
+  stateItarFormat,
+  bisMieuFormat,
+  senzingFormat,
   ukOfsiFormat, // accepts any XLSX package (the sheet is compressed): after the formats that read text
   internalCsvFormat, // header-only detection of a generic layout: last
   // formats:end
