@@ -51,6 +51,7 @@ export const ErrorBody = Type.Object({
     fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), in: Type.String(), message: Type.String() }))),
     request_id: Type.Optional(Type.String()),
   }),
+  detail: Type.Optional(Type.String({ description: 'The message again, on the yente-compatible routes (FastAPI error shape)' })),
 });
 
 /** Any JSON object (documented in words where the shape is the entity model or a stored answer). */
