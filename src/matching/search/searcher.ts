@@ -89,6 +89,31 @@ export class Searcher {
     return this.#matches(q, hits, options.limit ?? DEFAULT_LIMIT);
   }
 
+  /** The names candidate generation picks for full scoring (for the recall property test and the benchmark). */
+  candidateNames(query: ScreenQuery, options: ScreenOptions = {}): number[] {
+    const q = prepareQuery(query, this.#algorithm, (p, schema) => this.#repair.repair(p, schema));
+    this.#begin(q);
+    const filter: NameFilter = { classMask: q.schemaMask, ...this.#lists(options.lists) };
+    const names = [...this.#gen.generate(this.#query, q.originalScriptKey, filter)];
+    for (const n of this.#ix.latinNames.get(q.latin) ?? []) if ((this.#ix.data.nameClass[n] & q.schemaMask) !== 0) names.push(n);
+    return names;
+  }
+
+  /**
+   * The naive oracle: the name score of every listed name (0 for names of incompatible schemata), computed
+   * without candidate generation. Slow by design; tests check the fast path against it.
+   */
+  scoreEveryName(query: ScreenQuery): Float32Array {
+    const q = prepareQuery(query, this.#algorithm, (p, schema) => this.#repair.repair(p, schema));
+    this.#begin(q);
+    this.#gen.generate(this.#query, q.originalScriptKey, { classMask: q.schemaMask, lists: undefined, subLists: undefined });
+    const scores = new Float32Array(this.#ix.nameCount);
+    for (let n = 0; n < scores.length; n++) {
+      if ((this.#ix.data.nameClass[n] & q.schemaMask) !== 0) scores[n] = this.#scoreName(n, q.originalScriptKey);
+    }
+    return scores;
+  }
+
   #begin(q: PreparedQuery): void {
     const tokens = q.tokens;
     const personLike = hintForSchema(q.schema) !== 'organization';
