@@ -35,11 +35,20 @@ export function splitDplName(name: string): { primary: string; aliases: string[]
 }
 
 /** Maps the rows of one party; returns notes for values that could not be read. */
-export function mapDplParty(rows: readonly DplRow[], list: ListId, today: string): { entity: Entity; notes: string[] } {
+export function mapDplParty(
+  rows: readonly DplRow[],
+  list: ListId,
+  today: string,
+): { entity: Entity; notes: string[] } {
   const first = rows[0]!;
   const notes: string[] = [];
   const { primary, aliases } = splitDplName(first.name);
-  const entity = newEntity(list, sourceId(dplKey(first)), guessPartySchema(primary), rows.length === 1 ? first : rows);
+  const entity = newEntity(
+    list,
+    sourceId(dplKey(first)),
+    guessPartySchema(primary),
+    rows.length === 1 ? first : rows,
+  );
   addName(entity, primary, 'primary');
   for (const alias of aliases) addName(entity, alias, 'aka');
   for (const row of rows) mapAddress(entity, row, notes);
@@ -48,7 +57,11 @@ export function mapDplParty(rows: readonly DplRow[], list: ListId, today: string
     for (const citation of citations(row.frCitation)) addUnique(entity.listing.citations, citation);
     addUnique(entity.remarks, row.action || undefined);
   }
-  const updated = rows.map((r) => r.lastUpdate).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().at(-1);
+  const updated = rows
+    .map((r) => r.lastUpdate)
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort()
+    .at(-1);
   if (updated !== undefined) entity.properties['modifiedAt'] = [updated];
   return { entity, notes };
 }
@@ -58,10 +71,20 @@ function mapListing(entity: Entity, rows: readonly DplRow[], today: string, note
   const first = rows[0]!;
   const start = usDate(first.effectiveDate);
   if (start !== undefined) entity.listing.start = start;
-  else if (first.effectiveDate !== '') notes.push(`Effective_Date "${first.effectiveDate}" is not MM/DD/YYYY`);
+  else if (first.effectiveDate !== '')
+    notes.push(`Effective_Date "${first.effectiveDate}" is not MM/DD/YYYY`);
   const ends = rows.map((r) => r.expirationDate).filter((d) => d !== '');
-  for (const text of ends) if (usDate(text) === undefined) notes.push(`Expiration_Date "${text}" is not MM/DD/YYYY`);
-  applyEndDate(entity, ends.map(usDate).filter((d) => d !== undefined).sort().at(-1), today);
+  for (const text of ends)
+    if (usDate(text) === undefined) notes.push(`Expiration_Date "${text}" is not MM/DD/YYYY`);
+  applyEndDate(
+    entity,
+    ends
+      .map(usDate)
+      .filter((d) => d !== undefined)
+      .sort()
+      .at(-1),
+    today,
+  );
 }
 
 /** Codes the DPL uses that are not ISO 3166 ("PRC" for China). */
@@ -81,7 +104,8 @@ function mapAddress(entity: Entity, row: DplRow, notes: string[]): void {
   if (code === undefined && row.country !== '') notes.push(`Country "${row.country}" is not a known country`);
   if (code !== undefined) {
     address.country = code;
-    if (!entity.countries.some((c) => c.code === code && c.role === 'country')) entity.countries.push({ code, role: 'country' });
+    if (!entity.countries.some((c) => c.code === code && c.role === 'country'))
+      entity.countries.push({ code, role: 'country' });
   }
   if (!entity.addresses.some((a) => a.full === full)) entity.addresses.push(address);
 }

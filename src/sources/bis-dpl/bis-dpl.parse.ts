@@ -8,8 +8,18 @@ import { csvRows, headerIndex } from '../common/csv.ts';
 import type { ImportWarning } from '../types.ts';
 
 export const DPL_COLUMNS = [
-  'Name', 'Street_Address', 'City', 'State', 'Country', 'Postal_Code', 'Effective_Date', 'Expiration_Date',
-  'Standard_Order', 'Last_Update', 'Action', 'FR_Citation',
+  'Name',
+  'Street_Address',
+  'City',
+  'State',
+  'Country',
+  'Postal_Code',
+  'Effective_Date',
+  'Expiration_Date',
+  'Standard_Order',
+  'Last_Update',
+  'Action',
+  'FR_Citation',
 ] as const;
 
 /** One row as printed (values trimmed: the file pads some names, e.g. " I. ASH"). */
@@ -34,8 +44,18 @@ export type DplParseEvent =
   | { type: 'end'; rowsRead: number };
 
 const KEYS: readonly (keyof DplRow)[] = [
-  'name', 'street', 'city', 'state', 'country', 'postalCode', 'effectiveDate', 'expirationDate', 'standardOrder',
-  'lastUpdate', 'action', 'frCitation',
+  'name',
+  'street',
+  'city',
+  'state',
+  'country',
+  'postalCode',
+  'effectiveDate',
+  'expirationDate',
+  'standardOrder',
+  'lastUpdate',
+  'action',
+  'frCitation',
 ];
 
 /** Streams the rows; a row with another field count or without a name is a bad_record warning. */
@@ -56,10 +76,14 @@ export async function* parseDpl(path: string): AsyncGenerator<DplParseEvent> {
       continue;
     }
     rowsRead++;
-    const bad = fields.length !== width
-      ? `row has ${fields.length} fields but the header has ${width}; skipped (damaged quoting or a cut line)`
-      : (fields[columns[0]!] ?? '').trim() === '' ? 'row has no Name; skipped' : undefined;
-    if (bad !== undefined) yield { type: 'warning', warning: { file, line, reason: bad, severity: 'bad_record' } };
+    const bad =
+      fields.length !== width
+        ? `row has ${fields.length} fields but the header has ${width}; skipped (damaged quoting or a cut line)`
+        : (fields[columns[0]!] ?? '').trim() === ''
+          ? 'row has no Name; skipped'
+          : undefined;
+    if (bad !== undefined)
+      yield { type: 'warning', warning: { file, line, reason: bad, severity: 'bad_record' } };
     else yield { type: 'row', line, row: toRow(fields, columns) };
   }
   if (columns === undefined) throw notDpl(file, 'the file is empty');

@@ -35,7 +35,12 @@ function conflicts(a: DplRow, b: DplRow): string[] {
  * equal to an earlier one, or one whose expiry or standard-order flag differs, is a note: no row is lost or
  * overridden without a word.
  */
-function addToGroup(groups: Map<string, Group>, line: number, row: DplRow, file: string): ImportWarning | undefined {
+function addToGroup(
+  groups: Map<string, Group>,
+  line: number,
+  row: DplRow,
+  file: string,
+): ImportWarning | undefined {
   const key = dplKey(row);
   const group = groups.get(key);
   if (group === undefined) {
@@ -44,7 +49,12 @@ function addToGroup(groups: Map<string, Group>, line: number, row: DplRow, file:
   }
   const first = group.rows[0]!;
   if (group.rows.some((r) => JSON.stringify(r) === JSON.stringify(row))) {
-    return { file, line, reason: `row repeats a row of the party at line ${group.line} word for word; kept once`, severity: 'note' };
+    return {
+      file,
+      line,
+      reason: `row repeats a row of the party at line ${group.line} word for word; kept once`,
+      severity: 'note',
+    };
   }
   group.rows.push(row);
   const differ = conflicts(first, row);

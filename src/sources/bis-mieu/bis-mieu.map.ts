@@ -29,17 +29,27 @@ function schemaOf(type: string, notes: string[]): Schema {
 }
 
 /** Maps the rows of one party (one row per party in the bundled table). */
-export function mapMieuParty(rows: readonly MieuRow[], list: ListId, today: string): { entity: Entity; notes: string[] } {
+export function mapMieuParty(
+  rows: readonly MieuRow[],
+  list: ListId,
+  today: string,
+): { entity: Entity; notes: string[] } {
   const first = rows[0]!;
   const notes: string[] = [];
-  const entity = newEntity(list, sourceId(mieuKey(first)), schemaOf(first.type, notes), rows.length === 1 ? first : rows);
+  const entity = newEntity(
+    list,
+    sourceId(mieuKey(first)),
+    schemaOf(first.type, notes),
+    rows.length === 1 ? first : rows,
+  );
   addName(entity, first.name, 'primary');
   for (const row of rows) {
     for (const alias of splitList(row.alias)) addName(entity, alias, 'aka');
     for (const country of splitList(row.country)) {
       const code = countryFromName(country);
       if (code === undefined) notes.push(`Country "${country}" is not a known country`);
-      else if (!entity.countries.some((c) => c.code === code)) entity.countries.push({ code, role: 'country' });
+      else if (!entity.countries.some((c) => c.code === code))
+        entity.countries.push({ code, role: 'country' });
     }
     for (const topic of splitList(row.topics)) addProperty(entity, 'topics', topic);
     addUnique(entity.programs, row.program || undefined);

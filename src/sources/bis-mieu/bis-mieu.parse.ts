@@ -6,7 +6,17 @@ import { readListText } from '../common/decode.ts';
 import { cell, csvTable } from '../common/csv-table.ts';
 import type { ImportWarning } from '../types.ts';
 
-export const MIEU_COLUMNS = ['Type', 'Name', 'Alias', 'Country', 'Topics', 'Program', 'Date', 'End date', 'Source URL'] as const;
+export const MIEU_COLUMNS = [
+  'Type',
+  'Name',
+  'Alias',
+  'Country',
+  'Topics',
+  'Program',
+  'Date',
+  'End date',
+  'Source URL',
+] as const;
 
 /** One row as printed (values trimmed). */
 export interface MieuRow {
@@ -31,7 +41,11 @@ export async function* parseMieu(path: string): AsyncGenerator<MieuParseEvent> {
   const file = basename(path);
   const { text } = await readListText(path);
   let rowsRead = 0;
-  const table = csvTable(text, { file, required: MIEU_COLUMNS, expected: 'a BIS MIEU list table (mieu.csv)' });
+  const table = csvTable(text, {
+    file,
+    required: MIEU_COLUMNS,
+    expected: 'a BIS MIEU list table (mieu.csv)',
+  });
   for await (const event of table) {
     if (event.type === 'preamble') continue;
     rowsRead++;
@@ -41,10 +55,21 @@ export async function* parseMieu(path: string): AsyncGenerator<MieuParseEvent> {
     }
     const v = (column: string): string => cell(event.row, column).replace(/\s+/g, ' ').trim();
     const row: MieuRow = {
-      type: v('Type'), name: v('Name'), alias: v('Alias'), country: v('Country'), topics: v('Topics'),
-      program: v('Program'), date: v('Date'), endDate: v('End date'), sourceUrl: v('Source URL'),
+      type: v('Type'),
+      name: v('Name'),
+      alias: v('Alias'),
+      country: v('Country'),
+      topics: v('Topics'),
+      program: v('Program'),
+      date: v('Date'),
+      endDate: v('End date'),
+      sourceUrl: v('Source URL'),
     };
-    if (row.name === '') yield { type: 'warning', warning: { file, line: event.line, reason: 'row has no Name; skipped', severity: 'bad_record' } };
+    if (row.name === '')
+      yield {
+        type: 'warning',
+        warning: { file, line: event.line, reason: 'row has no Name; skipped', severity: 'bad_record' },
+      };
     else yield { type: 'row', line: event.line, row };
   }
   yield { type: 'end', rowsRead };

@@ -20,7 +20,12 @@ test('13 rows → 13 organisations of us_bis_mieu, program US-BIS-MIEU, all curr
     assert.deepEqual(e.programs, ['US-BIS-MIEU']);
     assert.equal(e.status, 'current');
   }
-  assert.deepEqual([...new Set([...read.entities.values()].map((e) => e.listing.start))].sort(), ['2021-03-16', '2021-04-09', '2021-12-09', '2022-03-02']);
+  assert.deepEqual([...new Set([...read.entities.values()].map((e) => e.listing.start))].sort(), [
+    '2021-03-16',
+    '2021-04-09',
+    '2021-12-09',
+    '2022-03-02',
+  ]);
 });
 
 test('"Intelligence Bureau of the Joint Staff Department" (CN), "Main Intelligence Directorate" (GRU, RU), DIM (CU)', async () => {
@@ -38,17 +43,32 @@ test('"Intelligence Bureau of the Joint Staff Department" (CN), "Main Intelligen
 });
 
 test('an end date in the past ends the listing (today injected)', async () => {
-  const path = await damagedCopy(FILE, 'mieu.csv', (t) => t.replace('US-BIS-MIEU,2021-03-16,,https://www.federalregister.gov/documents/2021/01/15/2021-00977/expansion-of-certain-end-use-and-end-user-controls-and-controls-on-specific-activities-of-us-persons\nOrganization,Directorate of Military Counterintelligence', 'US-BIS-MIEU,2021-03-16,2024-01-31,https://www.federalregister.gov/documents/2021/01/15/2021-00977/expansion-of-certain-end-use-and-end-user-controls-and-controls-on-specific-activities-of-us-persons\nOrganization,Directorate of Military Counterintelligence'));
+  const path = await damagedCopy(FILE, 'mieu.csv', (t) =>
+    t.replace(
+      'US-BIS-MIEU,2021-03-16,,https://www.federalregister.gov/documents/2021/01/15/2021-00977/expansion-of-certain-end-use-and-end-user-controls-and-controls-on-specific-activities-of-us-persons\nOrganization,Directorate of Military Counterintelligence',
+      'US-BIS-MIEU,2021-03-16,2024-01-31,https://www.federalregister.gov/documents/2021/01/15/2021-00977/expansion-of-certain-end-use-and-end-user-controls-and-controls-on-specific-activities-of-us-persons\nOrganization,Directorate of Military Counterintelligence',
+    ),
+  );
   const read = await readAll(readMieu, path, { today: TODAY });
   const dim = entityOf(read, 'directorate-of-military-intelligence');
   assert.deepEqual([dim.listing.end, dim.status], ['2024-01-31', 'ended']);
 });
 
 test('a damaged row (a lost field) is a bad record with file and line; the other 12 rows import', async () => {
-  const path = await damagedCopy(FILE, 'mieu.csv', (t) => t.replace('Organization,Main Intelligence Directorate,GRU,RU,', 'Organization,Main Intelligence Directorate,GRU RU,'));
+  const path = await damagedCopy(FILE, 'mieu.csv', (t) =>
+    t.replace(
+      'Organization,Main Intelligence Directorate,GRU,RU,',
+      'Organization,Main Intelligence Directorate,GRU RU,',
+    ),
+  );
   const read = await readAll(readMieu, path, { today: TODAY });
   assert.deepEqual(read.badRecords, [
-    { file: 'mieu.csv', line: 8, reason: 'row has 8 fields but the header has 9; row skipped (damaged quoting or a cut line)', severity: 'bad_record' },
+    {
+      file: 'mieu.csv',
+      line: 8,
+      reason: 'row has 8 fields but the header has 9; row skipped (damaged quoting or a cut line)',
+      severity: 'bad_record',
+    },
   ]);
   assert.equal(read.entities.size, 12);
   assert.deepEqual(read.events.at(-1), { type: 'end', rowsRead: 13 });
@@ -57,6 +77,9 @@ test('a damaged row (a lost field) is a bad record with file and line; the other
 test('detection by the exact header row', () => {
   const head = 'Type,Name,Alias,Country,Topics,Program,Date,End date,Source URL\n';
   assert.equal(detectMieu({ path: 'x.csv', isDirectory: false, fileNames: ['x.csv'], head }), true);
-  assert.equal(detectMieu({ path: 'mieu.csv', isDirectory: false, fileNames: ['mieu.csv'], head: 'Type,Name,Alias\n' }), false);
+  assert.equal(
+    detectMieu({ path: 'mieu.csv', isDirectory: false, fileNames: ['mieu.csv'], head: 'Type,Name,Alias\n' }),
+    false,
+  );
   assert.equal(bisMieuFormat.id, 'bis_mieu');
 });

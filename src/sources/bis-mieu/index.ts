@@ -13,7 +13,12 @@ const MIEU_LIST: ListId = listId('us_bis_mieu');
 export function detectMieu(input: DetectInput): boolean {
   if (input.isDirectory) return false;
   const header = (input.head.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF|^ï»¿/, '').toLowerCase();
-  return header.split(',').map((h) => h.replace(/"/g, '').trim()).join(',') === MIEU_COLUMNS.join(',').toLowerCase();
+  return (
+    header
+      .split(',')
+      .map((h) => h.replace(/"/g, '').trim())
+      .join(',') === MIEU_COLUMNS.join(',').toLowerCase()
+  );
 }
 
 /** Reads the MIEU table: one entity per party. */

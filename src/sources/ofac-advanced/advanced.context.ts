@@ -31,7 +31,12 @@ function push(map: Map<string, XmlElement[]>, key: string, element: XmlElement):
   else list.push(element);
 }
 
-const SIDE_TABLES: ReadonlySet<string> = new Set(['Locations', 'IDRegDocuments', 'ProfileRelationships', 'SanctionsEntries']);
+const SIDE_TABLES: ReadonlySet<string> = new Set([
+  'Locations',
+  'IDRegDocuments',
+  'ProfileRelationships',
+  'SanctionsEntries',
+]);
 
 function store(ctx: AdvancedContext, { element }: Captured): void {
   const id = element.attrs['ID'] ?? '';
@@ -46,8 +51,10 @@ function store(ctx: AdvancedContext, { element }: Captured): void {
       set.set(item.attrs['ID'] ?? '', item);
     }
   } else if (element.name === 'Location') ctx.locations.set(id, element);
-  else if (element.name === 'IDRegDocument') push(ctx.documentsByIdentity, element.attrs['IdentityID'] ?? '', element);
-  else if (element.name === 'SanctionsEntry') push(ctx.entriesByProfile, element.attrs['ProfileID'] ?? '', element);
+  else if (element.name === 'IDRegDocument')
+    push(ctx.documentsByIdentity, element.attrs['IdentityID'] ?? '', element);
+  else if (element.name === 'SanctionsEntry')
+    push(ctx.entriesByProfile, element.attrs['ProfileID'] ?? '', element);
   else if (element.name === 'ProfileRelationship') {
     ctx.relationCount++;
     push(ctx.relationsByProfile, element.attrs['From-ProfileID'] ?? '', element);
@@ -57,24 +64,35 @@ function store(ctx: AdvancedContext, { element }: Captured): void {
 /** An AppError factory for a file that is not a readable SDN_ADVANCED document. */
 export function unusableAdvanced(path: string) {
   return (reason: string, cause?: unknown): AppError =>
-    new AppError('unusable_file', `${path} is not a readable OFAC advanced XML list (SDN_ADVANCED schema): ${reason}`, {
-      where: path,
-      hint: 'download the complete sdn_advanced.xml / cons_advanced.xml again from OFAC, or choose another --format',
-      cause,
-    });
+    new AppError(
+      'unusable_file',
+      `${path} is not a readable OFAC advanced XML list (SDN_ADVANCED schema): ${reason}`,
+      {
+        where: path,
+        hint: 'download the complete sdn_advanced.xml / cons_advanced.xml again from OFAC, or choose another --format',
+        cause,
+      },
+    );
 }
 
 /** Reads the side tables (pass 1); throws AppError('unusable_file') for malformed XML or another root. */
 export async function readAdvancedContext(path: string): Promise<AdvancedContext> {
   const ctx: AdvancedContext = {
-    values: new Map(), locations: new Map(), documentsByIdentity: new Map(), entriesByProfile: new Map(),
-    relationsByProfile: new Map(), fixedRefByProfile: new Map(), partyCount: 0, relationCount: 0,
+    values: new Map(),
+    locations: new Map(),
+    documentsByIdentity: new Map(),
+    entriesByProfile: new Map(),
+    relationsByProfile: new Map(),
+    fixedRefByProfile: new Map(),
+    partyCount: 0,
+    relationCount: 0,
   };
   let party = '';
   const wiring = captureWiring({
     root: ADVANCED_ROOT,
     select: (parent, name, depth) =>
-      (depth === 2 && (name === 'DateOfIssue' || name === 'ReferenceValueSets')) || (depth === 3 && SIDE_TABLES.has(parent)),
+      (depth === 2 && (name === 'DateOfIssue' || name === 'ReferenceValueSets')) ||
+      (depth === 3 && SIDE_TABLES.has(parent)),
     peek: (name, attributes, depth) => {
       if (depth === 3 && name === 'DistinctParty') {
         ctx.partyCount++;
@@ -92,6 +110,10 @@ export function refText(ctx: AdvancedContext, set: string, id: string | undefine
 }
 
 /** The element of a reference value, for its attributes (Country ISO2, PartySubType PartyTypeID …). */
-export function refElement(ctx: AdvancedContext, set: string, id: string | undefined): XmlElement | undefined {
+export function refElement(
+  ctx: AdvancedContext,
+  set: string,
+  id: string | undefined,
+): XmlElement | undefined {
   return id === undefined ? undefined : ctx.values.get(set)?.get(id);
 }

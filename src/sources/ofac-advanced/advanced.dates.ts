@@ -32,6 +32,7 @@ export function periodDates({ from, to }: AdvancedPeriod): IsoDate[] {
   if (wholeYears && ty >= fy && ty - fy < MAX_EXPANDED_YEARS) {
     return Array.from({ length: ty - fy + 1 }, (_, i) => String(fy + i) as IsoDate);
   }
-  if (fy === ty && fm === tm && fd === 1 && td === lastDayOfMonth(ty, tm)) return [from.slice(0, 7) as IsoDate];
+  if (fy === ty && fm === tm && fd === 1 && td === lastDayOfMonth(ty, tm))
+    return [from.slice(0, 7) as IsoDate];
   return [from as IsoDate, to as IsoDate];
 }

@@ -5,7 +5,13 @@
 import { addUnique, clean } from '../../domain/entity-builder.ts';
 import type { Address, CountryRole, Entity } from '../../domain/entity.ts';
 import { countryCode, type CountryCode } from '../../domain/ids.ts';
-import { addCountry, applyFacts, ofacCountryCode, parseOfacRemarks, setProperty } from '../ofac-xml/ofac-facts.ts';
+import {
+  addCountry,
+  applyFacts,
+  ofacCountryCode,
+  parseOfacRemarks,
+  setProperty,
+} from '../ofac-xml/ofac-facts.ts';
 import { periodDates } from './advanced.dates.ts';
 import type { ResolvedCountry, ResolvedLocation } from './advanced.resolve.ts';
 import type { AdvancedFeature } from './ofac-advanced.parse.ts';
@@ -22,22 +28,30 @@ export function countryOf(country: ResolvedCountry, notes: string[]): CountryCod
  * Country features point to a location that holds either a LocationCountry or, as in the bundled file, only
  * a part of type "Unknown" whose value is the country name ("Russia", "Switzerland").
  */
-const countryClaim = (role: CountryRole): Handler => (entity, feature, notes) => {
-  for (const location of feature.locations) {
-    const codes = location.country !== undefined
-      ? [countryOf(location.country, notes)]
-      : location.parts.map((p) => ofacCountryCode(p.value, role, notes));
-    for (const code of codes) if (code !== undefined) addCountry(entity, { code, role });
-  }
-};
+const countryClaim =
+  (role: CountryRole): Handler =>
+  (entity, feature, notes) => {
+    for (const location of feature.locations) {
+      const codes =
+        location.country !== undefined
+          ? [countryOf(location.country, notes)]
+          : location.parts.map((p) => ofacCountryCode(p.value, role, notes));
+      for (const code of codes) if (code !== undefined) addCountry(entity, { code, role });
+    }
+  };
 
-const property = (name: string): Handler => (entity, feature) => {
-  for (const text of feature.texts) setProperty(entity, name, text);
-};
+const property =
+  (name: string): Handler =>
+  (entity, feature) => {
+    for (const text of feature.texts) setProperty(entity, name, text);
+  };
 
-const datesProperty = (name: string): Handler => (entity, feature) => {
-  for (const period of feature.periods) for (const date of periodDates(period)) setProperty(entity, name, date);
-};
+const datesProperty =
+  (name: string): Handler =>
+  (entity, feature) => {
+    for (const period of feature.periods)
+      for (const date of periodDates(period)) setProperty(entity, name, date);
+  };
 
 const HANDLERS: Readonly<Record<string, Handler>> = {
   birthdate: (entity, feature, notes) => {
@@ -63,7 +77,13 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   },
   'vessel owner': (entity, feature) => {
     // Named, not referenced: matching links it to a listed party, if any.
-    for (const owner of feature.texts) entity.relations.push({ kind: 'ownership', role: 'owner', other: { name: clean(owner) }, note: `Vessel Owner: ${clean(owner)}` });
+    for (const owner of feature.texts)
+      entity.relations.push({
+        kind: 'ownership',
+        role: 'owner',
+        other: { name: clean(owner) },
+        note: `Vessel Owner: ${clean(owner)}`,
+      });
   },
   'vessel type': property('type'),
   'vessel tonnage': property('tonnage'),
@@ -81,16 +101,31 @@ export function mapFeature(entity: Entity, feature: AdvancedFeature, notes: stri
     const segment = clean(`${feature.type} ${value}`);
     if (!applyFacts(entity, parseOfacRemarks(segment), notes)) addUnique(entity.remarks, segment);
   }
-  for (const period of feature.periods) addUnique(entity.remarks, `${feature.type} ${periodDates(period).join(' / ')}`);
+  for (const period of feature.periods)
+    addUnique(entity.remarks, `${feature.type} ${periodDates(period).join(' / ')}`);
 }
 
 const STREET = ['ADDRESS1', 'ADDRESS2', 'ADDRESS3'];
 
 /** A location → an address (and a `country` claim); a location with no part and no country gives nothing. */
 function mapAddress(entity: Entity, location: ResolvedLocation, notes: string[]): void {
-  const part = (type: string): string => clean(location.parts.filter((p) => p.type === type).map((p) => p.value).join(', '));
-  const street = clean(STREET.map(part).filter((p) => p !== '').join(', '));
-  const [city, region, postalCode] = [part('CITY'), part('STATE/PROVINCE') || part('REGION'), part('POSTAL CODE')];
+  const part = (type: string): string =>
+    clean(
+      location.parts
+        .filter((p) => p.type === type)
+        .map((p) => p.value)
+        .join(', '),
+    );
+  const street = clean(
+    STREET.map(part)
+      .filter((p) => p !== '')
+      .join(', '),
+  );
+  const [city, region, postalCode] = [
+    part('CITY'),
+    part('STATE/PROVINCE') || part('REGION'),
+    part('POSTAL CODE'),
+  ];
   const code = location.country === undefined ? undefined : countryOf(location.country, notes);
   const countryName = code === undefined ? '' : (location.country?.name ?? '');
   const full = [street, city, region, postalCode, countryName].filter((p) => p !== '').join(', ');

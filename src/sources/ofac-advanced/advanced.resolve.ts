@@ -18,7 +18,10 @@ export interface ResolvedCountry {
   iso2?: string;
 }
 
-export function resolveCountry(ctx: AdvancedContext, countryId: string | undefined): ResolvedCountry | undefined {
+export function resolveCountry(
+  ctx: AdvancedContext,
+  countryId: string | undefined,
+): ResolvedCountry | undefined {
   const element = refElement(ctx, 'Country', countryId);
   if (element === undefined) return undefined;
   const iso2 = element.attrs['ISO2'];
@@ -31,17 +34,21 @@ export interface ResolvedLocation {
   country?: ResolvedCountry;
 }
 
-export function resolveLocation(ctx: AdvancedContext, locationId: string | undefined): ResolvedLocation | undefined {
+export function resolveLocation(
+  ctx: AdvancedContext,
+  locationId: string | undefined,
+): ResolvedLocation | undefined {
   const element = locationId === undefined ? undefined : ctx.locations.get(locationId);
   if (element === undefined) return undefined;
   const parts = kids(element, 'LocationPart').flatMap((part) => {
     const type = refText(ctx, 'LocPartType', part.attrs['LocPartTypeID']);
     const values = kids(part, 'LocationPartValue');
-    const value = (values.find((v) => v.attrs['Primary'] === 'true') ?? values[0]);
+    const value = values.find((v) => v.attrs['Primary'] === 'true') ?? values[0];
     const text = value === undefined ? '' : kidText(value, 'Value');
     return text === '' ? [] : [{ type, value: text }];
   });
-  const country = resolveCountry(ctx, kid(element, 'LocationCountry')?.attrs['CountryID']) ?? areaCountry(ctx, element);
+  const country =
+    resolveCountry(ctx, kid(element, 'LocationCountry')?.attrs['CountryID']) ?? areaCountry(ctx, element);
   return country === undefined ? { parts } : { parts, country };
 }
 

@@ -24,18 +24,24 @@ export function detectOfacAdvanced(input: DetectInput): boolean {
  */
 export function advancedListId(path: string, ctx: AdvancedContext, override: ListId | undefined): ListId {
   if (override !== undefined) return override;
-  const lists = new Set([...ctx.values.get('List')?.values() ?? []].map((e) => e.text));
+  const lists = new Set([...(ctx.values.get('List')?.values() ?? [])].map((e) => e.text));
   const used = new Set([...ctx.entriesByProfile.values()].flat().map((e) => e.attrs['ListID'] ?? ''));
-  const usedNames = new Set([...ctx.values.get('List')?.entries() ?? []].filter(([id]) => used.has(id)).map(([, e]) => e.text));
+  const usedNames = new Set(
+    [...(ctx.values.get('List')?.entries() ?? [])].filter(([id]) => used.has(id)).map(([, e]) => e.text),
+  );
   if (usedNames.has('Consolidated List')) return listId('us_ofac_cons');
   if (usedNames.has('SDN List')) return listId('us_ofac_sdn');
   const name = basename(path).toLowerCase();
   if (name.includes('cons')) return listId('us_ofac_cons');
   if (name.includes('sdn')) return listId('us_ofac_sdn');
-  throw new AppError('usage', `cannot tell which OFAC list ${basename(path)} holds (lists: ${[...lists].join(', ') || 'none'})`, {
-    where: path,
-    hint: 'name the list with --list us_ofac_sdn or --list us_ofac_cons',
-  });
+  throw new AppError(
+    'usage',
+    `cannot tell which OFAC list ${basename(path)} holds (lists: ${[...lists].join(', ') || 'none'})`,
+    {
+      where: path,
+      hint: 'name the list with --list us_ofac_sdn or --list us_ofac_cons',
+    },
+  );
 }
 
 function asOfDate(ctx: AdvancedContext): IsoDate | undefined {
@@ -59,10 +65,14 @@ export async function* readOfacAdvanced(path: string, options: ReadOptions): Asy
     rowsRead++;
     const mapped = mapAdvancedParty(event.party, list!);
     if (!mapped.ok) {
-      yield { type: 'warning', warning: { file, line: event.line, reason: mapped.reason, severity: 'bad_record' } };
+      yield {
+        type: 'warning',
+        warning: { file, line: event.line, reason: mapped.reason, severity: 'bad_record' },
+      };
       continue;
     }
-    for (const reason of mapped.notes) yield { type: 'warning', warning: { file, line: event.line, reason, severity: 'note' } };
+    for (const reason of mapped.notes)
+      yield { type: 'warning', warning: { file, line: event.line, reason, severity: 'note' } };
     yield { type: 'entity', entity: mapped.entity };
   }
   yield { type: 'end', rowsRead };

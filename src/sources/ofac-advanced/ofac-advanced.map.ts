@@ -25,8 +25,10 @@ const SUB_LIST_BY_NAME: Readonly<Record<string, string>> = {
 
 /** Maps one party; a party without a numeric FixedRef or without a name is a bad record. */
 export function mapAdvancedParty(party: AdvancedParty, list: ListId): MappedParty {
-  if (!/^\d+$/.test(party.fixedRef)) return { ok: false, reason: `DistinctParty has no numeric FixedRef ("${party.fixedRef}"); skipped` };
-  if (!party.names.some((n) => n.value !== '')) return { ok: false, reason: `party ${party.fixedRef} has no name; skipped` };
+  if (!/^\d+$/.test(party.fixedRef))
+    return { ok: false, reason: `DistinctParty has no numeric FixedRef ("${party.fixedRef}"); skipped` };
+  if (!party.names.some((n) => n.value !== ''))
+    return { ok: false, reason: `party ${party.fixedRef} has no name; skipped` };
   const notes: string[] = [];
   const entity = newEntity(list, sourceId(party.fixedRef), schemaOf(party, notes), party);
   mapNames(entity, party.names);
@@ -47,7 +49,8 @@ function schemaOf(party: AdvancedParty, notes: string[]): Schema {
   if (party.partyType === 'Individual') return 'Person';
   if (party.partySubType === 'Vessel') return 'Vessel';
   if (party.partySubType === 'Aircraft') return 'Airplane';
-  if (party.partyType !== 'Entity') notes.push(`party type "${party.partyType}/${party.partySubType}" read as an entity`);
+  if (party.partyType !== 'Entity')
+    notes.push(`party type "${party.partyType}/${party.partySubType}" read as an entity`);
   // OFAC does not say whether an entity is a company, a government body or a group (as in its other formats).
   return 'LegalEntity';
 }
@@ -62,7 +65,9 @@ function nameKind(name: AdvancedName): NameKind {
 
 function mapNames(entity: Entity, names: readonly AdvancedName[]): void {
   // Primary first, so that the caption is the primary name whatever the document order.
-  const ordered = [...names].sort((a, b) => Number(nameKind(b) === 'primary') - Number(nameKind(a) === 'primary'));
+  const ordered = [...names].sort(
+    (a, b) => Number(nameKind(b) === 'primary') - Number(nameKind(a) === 'primary'),
+  );
   for (const name of ordered) addName(entity, name.value, nameKind(name));
   const primary = names.find((n) => nameKind(n) === 'primary');
   for (const part of primary?.parts ?? []) {
@@ -114,7 +119,8 @@ function relationClaims(party: AdvancedParty, list: ListId, notes: string[]): Re
     const note = r.former ? `${r.type} (former)` : r.type;
     // A former relation no longer binds: kept as a plain association, never as control.
     if (r.former) claims.push({ kind: 'other', role: 'related', other, note });
-    else if (/^owned or controlled by$/i.test(r.type)) claims.push({ kind: 'control', role: 'owner', other, note });
+    else if (/^owned or controlled by$/i.test(r.type))
+      claims.push({ kind: 'control', role: 'owner', other, note });
     else claims.push({ kind: relationKind(r.type), role: 'related', other, note });
   }
   return claims;

@@ -3,10 +3,24 @@
 // a time. Elements follow OFAC's sdn_advanced.xsd: Profile > Identity > Alias > DocumentedName >
 // DocumentedNamePart > NamePartValue; Profile > Feature > FeatureVersion > VersionDetail / DatePeriod /
 // VersionLocation.
-import { readAdvancedContext, refElement, refText, unusableAdvanced, ADVANCED_ROOT, type AdvancedContext } from './advanced.context.ts';
 import {
-  resolveDocument, resolveEntry, resolveLocation, resolveRelation, elementDate,
-  type ResolvedDocument, type ResolvedEntry, type ResolvedLocation, type ResolvedRelation,
+  readAdvancedContext,
+  refElement,
+  refText,
+  unusableAdvanced,
+  ADVANCED_ROOT,
+  type AdvancedContext,
+} from './advanced.context.ts';
+import {
+  resolveDocument,
+  resolveEntry,
+  resolveLocation,
+  resolveRelation,
+  elementDate,
+  type ResolvedDocument,
+  type ResolvedEntry,
+  type ResolvedLocation,
+  type ResolvedRelation,
 } from './advanced.resolve.ts';
 import { captureWiring, kid, kidText, kids, type XmlElement } from './xml-element.ts';
 import { streamXml } from './xml-stream.ts';
@@ -52,8 +66,7 @@ export interface AdvancedParty {
 }
 
 export type AdvancedParseEvent =
-  | { type: 'context'; context: AdvancedContext }
-  | { type: 'party'; line: number; party: AdvancedParty };
+  { type: 'context'; context: AdvancedContext } | { type: 'party'; line: number; party: AdvancedParty };
 
 /** Streams the context (pass 1), then each party (pass 2); throws AppError('unusable_file') for bad XML. */
 export async function* parseOfacAdvanced(path: string): AsyncGenerator<AdvancedParseEvent> {
@@ -80,7 +93,9 @@ function resolveParty(ctx: AdvancedContext, party: XmlElement): AdvancedParty {
     comment: kidText(party, 'Comment'),
     names: identities.flatMap((identity) => resolveNames(ctx, identity)),
     features: (profile === undefined ? [] : kids(profile, 'Feature')).map((f) => resolveFeature(ctx, f)),
-    documents: identities.flatMap((i) => ctx.documentsByIdentity.get(i.attrs['ID'] ?? '') ?? []).map((d) => resolveDocument(ctx, d)),
+    documents: identities
+      .flatMap((i) => ctx.documentsByIdentity.get(i.attrs['ID'] ?? '') ?? [])
+      .map((d) => resolveDocument(ctx, d)),
     entries: (ctx.entriesByProfile.get(profileId) ?? []).map((e) => resolveEntry(ctx, e)),
     relations: (ctx.relationsByProfile.get(profileId) ?? []).map((r) => resolveRelation(ctx, r)),
   };
@@ -96,7 +111,10 @@ function resolveNames(ctx: AdvancedContext, identity: XmlElement): AdvancedName[
   return kids(identity, 'Alias').flatMap((alias) =>
     kids(alias, 'DocumentedName').map((documented) => {
       const values = kids(documented, 'DocumentedNamePart').flatMap((p) => kids(p, 'NamePartValue'));
-      const parts = values.map((v) => ({ type: partTypes.get(v.attrs['NamePartGroupID'] ?? '') ?? '', value: v.text }));
+      const parts = values.map((v) => ({
+        type: partTypes.get(v.attrs['NamePartGroupID'] ?? '') ?? '',
+        value: v.text,
+      }));
       const script = refElement(ctx, 'Script', values[0]?.attrs['ScriptID']);
       return {
         aliasType: refText(ctx, 'AliasType', alias.attrs['AliasTypeID']),
@@ -104,7 +122,10 @@ function resolveNames(ctx: AdvancedContext, identity: XmlElement): AdvancedName[
         lowQuality: alias.attrs['LowQuality'] === 'true',
         script: script?.attrs['ScriptCode'] ?? script?.text ?? '',
         // OFAC's own order of the parts (last name first for individuals), as its other formats print them.
-        value: parts.map((p) => p.value).filter((v) => v !== '').join(' '),
+        value: parts
+          .map((p) => p.value)
+          .filter((v) => v !== '')
+          .join(' '),
         parts,
       };
     }),

@@ -17,7 +17,10 @@ test('reads 375 parties (82 individuals, 293 entities) of us_ofac_cons as of 202
   assert.deepEqual(read.events.at(-1), { type: 'end', rowsRead: 375 });
   assert.equal(read.entities.size, 375);
   const schemata = [...read.entities.values()].map((e) => e.schema);
-  assert.deepEqual([schemata.filter((s) => s === 'Person').length, schemata.filter((s) => s === 'LegalEntity').length], [82, 293]);
+  assert.deepEqual(
+    [schemata.filter((s) => s === 'Person').length, schemata.filter((s) => s === 'LegalEntity').length],
+    [82, 293],
+  );
   assert.deepEqual(read.warnings, []);
 });
 
@@ -43,15 +46,22 @@ test('17016 GAZPROMBANK OAO: SSI directive 1, SWIFT, registration and tax identi
   assert.equal(e.schema, 'LegalEntity');
   assert.deepEqual(namesOf(e, 'primary'), ['GAZPROMBANK OAO']);
   assert.ok(namesOf(e, 'aka').includes('Gazprombank Open Joint Stock Company'));
-  assert.deepEqual(e.identifiers.map((i) => `${i.type}:${i.value}`), [
-    'swift_bic:GAZPRUMM', 'registration:1027700167110', 'registration:09807684', 'tax:7744001497',
-  ]);
+  assert.deepEqual(
+    e.identifiers.map((i) => `${i.type}:${i.value}`),
+    ['swift_bic:GAZPRUMM', 'registration:1027700167110', 'registration:09807684', 'tax:7744001497'],
+  );
   assert.deepEqual(e.programs, ['UKRAINE-EO13662']);
   assert.equal(e.listing.subList, 'SSI');
   assert.equal(e.listing.start, '2014-07-16');
   assert.deepEqual(e.properties['provisions'], ['13662 Sectoral Directive 1']);
   assert.ok(e.remarks.includes('Executive Order 13662 Directive Determination - Subject to Directive 1'));
-  assert.deepEqual(e.addresses.map((a) => a.full), ['16, Building 1, Nametkina St., Moscow, 117420, Russia', '63, Novocheremushkinskaya St., Moscow, 117418, Russia']);
+  assert.deepEqual(
+    e.addresses.map((a) => a.full),
+    [
+      '16, Building 1, Nametkina St., Moscow, 117420, Russia',
+      '63, Novocheremushkinskaya St., Moscow, 117418, Russia',
+    ],
+  );
   assert.deepEqual(e.properties['website'], ['www.gazprombank.ru']);
 });
 
@@ -60,7 +70,9 @@ test('17250 OPEN JOINT STOCK COMPANY GAZPROM is owned or controlled by none and 
   const e = entityOf(read, '17250');
   assert.deepEqual(namesOf(e, 'primary'), ['OPEN JOINT STOCK COMPANY GAZPROM']);
   assert.deepEqual(e.relations, []);
-  const controlled = [...read.entities.values()].filter((x) => x.relations.some((r) => 'entityId' in r.other && r.other.entityId === e.id));
+  const controlled = [...read.entities.values()].filter((x) =>
+    x.relations.some((r) => 'entityId' in r.other && r.other.entityId === e.id),
+  );
   assert.equal(controlled.length, 51);
 });
 
@@ -71,7 +83,10 @@ test('276 "Owned or Controlled By" relations become control claims on the FROM p
   for (const claim of claims) {
     assert.equal(claim.kind, 'control');
     assert.equal(claim.role, 'owner');
-    assert.ok('entityId' in claim.other && read.entities.has(claim.other.entityId.split(':')[1]!), 'target in the file');
+    assert.ok(
+      'entityId' in claim.other && read.entities.has(claim.other.entityId.split(':')[1]!),
+      'target in the file',
+    );
   }
   const owner = (name: string): string => {
     const other = entityNamed(read, name).relations[0]?.other;
@@ -81,7 +96,12 @@ test('276 "Owned or Controlled By" relations become control claims on the FROM p
   assert.equal(owner('OJSC ORENBURGNEFT'), 'Open Joint-Stock Company Rosneft Oil Company');
   assert.equal(owner('EXIMBANK OF RUSSIA'), 'Vnesheconombank');
   assert.deepEqual(entityNamed(read, 'EXIMBANK OF RUSSIA').relations, [
-    { kind: 'control', role: 'owner', other: { entityId: 'us_ofac_cons:17015' }, note: 'Owned or Controlled By' },
+    {
+      kind: 'control',
+      role: 'owner',
+      other: { entityId: 'us_ofac_cons:17015' },
+      note: 'Owned or Controlled By',
+    },
   ]);
 });
 
@@ -90,11 +110,20 @@ test('features: citizenship, nationality of registration, gender, birth date; su
   const kayakiran = entityOf(read, '26182');
   assert.equal(kayakiran.gender, 'male');
   assert.deepEqual(kayakiran.birthDates, ['1980-02-08']);
-  assert.deepEqual(kayakiran.countries, [{ code: 'tr', role: 'citizenship' }, { code: 'tr', role: 'country' }]);
-  assert.deepEqual(kayakiran.identifiers, [{ type: 'passport', value: 'U00242309', label: 'Passport', country: 'tr' }]);
-  assert.deepEqual(entityOf(read, '23552').countries, [{ code: 'ru', role: 'jurisdiction' }, { code: 'ru', role: 'country' }]);
+  assert.deepEqual(kayakiran.countries, [
+    { code: 'tr', role: 'citizenship' },
+    { code: 'tr', role: 'country' },
+  ]);
+  assert.deepEqual(kayakiran.identifiers, [
+    { type: 'passport', value: 'U00242309', label: 'Passport', country: 'tr' },
+  ]);
+  assert.deepEqual(entityOf(read, '23552').countries, [
+    { code: 'ru', role: 'jurisdiction' },
+    { code: 'ru', role: 'country' },
+  ]);
   const subLists: Record<string, number> = {};
-  for (const e of read.entities.values()) subLists[e.listing.subList ?? '-'] = (subLists[e.listing.subList ?? '-'] ?? 0) + 1;
+  for (const e of read.entities.values())
+    subLists[e.listing.subList ?? '-'] = (subLists[e.listing.subList ?? '-'] ?? 0) + 1;
   assert.deepEqual(subLists, { PLC: 77, SDN: 9, CAP: 1, SSI: 287, FSE: 1 });
 });
 
@@ -109,16 +138,34 @@ test('period shapes give OFAC precision: whole year, month, day, year ranges, ot
 
 test('a damaged party is a bad record with file and line; a relation to a missing profile is a note; the rest imports', async () => {
   const path = await damagedCopy(FILE, 'cons_advanced.xml', (t) =>
-    t.replace('<DistinctParty FixedRef="9640">', '<DistinctParty FixedRef="96x40">')
-      .replace('From-ProfileID="18267" To-ProfileID="17022"', 'From-ProfileID="18267" To-ProfileID="99999999"'),
+    t
+      .replace('<DistinctParty FixedRef="9640">', '<DistinctParty FixedRef="96x40">')
+      .replace(
+        'From-ProfileID="18267" To-ProfileID="17022"',
+        'From-ProfileID="18267" To-ProfileID="99999999"',
+      ),
   );
   const read = await readAll(readOfacAdvanced, path, { today: TODAY });
   assert.deepEqual(read.badRecords, [
-    { file: 'cons_advanced.xml', line: 13932, reason: 'DistinctParty has no numeric FixedRef ("96x40"); skipped', severity: 'bad_record' },
+    {
+      file: 'cons_advanced.xml',
+      line: 13932,
+      reason: 'DistinctParty has no numeric FixedRef ("96x40"); skipped',
+      severity: 'bad_record',
+    },
   ]);
-  assert.deepEqual(read.warnings.filter((w) => w.severity === 'note'), [
-    { file: 'cons_advanced.xml', line: 22023, reason: 'relation "Owned or Controlled By" points to profile 99999999, which is not in this file; dropped', severity: 'note' },
-  ]);
+  assert.deepEqual(
+    read.warnings.filter((w) => w.severity === 'note'),
+    [
+      {
+        file: 'cons_advanced.xml',
+        line: 22023,
+        reason:
+          'relation "Owned or Controlled By" points to profile 99999999, which is not in this file; dropped',
+        severity: 'note',
+      },
+    ],
+  );
   assert.equal(read.entities.size, 374);
   assert.deepEqual(entityOf(read, '18267').relations, []);
   assert.deepEqual(read.events.at(-1), { type: 'end', rowsRead: 375 });
@@ -126,12 +173,18 @@ test('a damaged party is a bad record with file and line; a relation to a missin
 
 test('a truncated file is unusable as a whole', async () => {
   const path = await damagedCopy(FILE, 'cons_advanced.xml', (t) => t.slice(0, 1_000_000));
-  await assert.rejects(readAll(readOfacAdvanced, path, { today: TODAY }), (e: unknown) => e instanceof AppError && e.code === 'unusable_file');
+  await assert.rejects(
+    readAll(readOfacAdvanced, path, { today: TODAY }),
+    (e: unknown) => e instanceof AppError && e.code === 'unusable_file',
+  );
 });
 
 test('detection by the <Sanctions> root in the sanctions/1.0 namespace', () => {
   const head = '<?xml version="1.0"?>\n<Sanctions xmlns="http://www.un.org/sanctions/1.0" Version="3">';
   assert.equal(detectOfacAdvanced({ path: 'a.xml', isDirectory: false, fileNames: ['a.xml'], head }), true);
-  assert.equal(detectOfacAdvanced({ path: 'a.xml', isDirectory: false, fileNames: ['a.xml'], head: '<sdnList>' }), false);
+  assert.equal(
+    detectOfacAdvanced({ path: 'a.xml', isDirectory: false, fileNames: ['a.xml'], head: '<sdnList>' }),
+    false,
+  );
   assert.equal(ofacAdvancedFormat.id, 'ofac_advanced_xml');
 });

@@ -22,7 +22,13 @@ export class ElementCapture {
   }
 
   open(name: string, attributes: Record<string, string>, line: number): void {
-    const element: XmlElement = { name: localName(name), attrs: { ...attributes }, children: [], text: '', line };
+    const element: XmlElement = {
+      name: localName(name),
+      attrs: { ...attributes },
+      children: [],
+      text: '',
+      line,
+    };
     this.stack.at(-1)?.children.push(element);
     this.stack.push(element);
   }
@@ -79,7 +85,8 @@ export function captureWiring(options: CaptureOptions) {
     parser.on('opentag', (tag) => {
       const name = localName(tag.name);
       const attributes = tag.attributes as Record<string, string>;
-      if (path.length === 0 && name !== options.root) fail(`root element is <${tag.name}>, expected <${options.root}>`);
+      if (path.length === 0 && name !== options.root)
+        fail(`root element is <${tag.name}>, expected <${options.root}>`);
       path.push(name);
       if (capture.active) return capture.open(name, attributes, parser.line);
       options.peek?.(name, attributes, path.length);

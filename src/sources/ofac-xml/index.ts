@@ -24,7 +24,7 @@ export function ofacXmlListId(path: string, override: ListId | undefined): ListI
   if (name.includes('sdn')) return listId('us_ofac_sdn');
   throw new AppError('usage', `cannot tell whether ${basename(path)} is the SDN or the consolidated list`, {
     where: path,
-    hint: 'name the list with --list us_ofac_sdn or --list us_ofac_cons, or keep OFAC\'s file name (SDN.XML, CONSOLIDATED.XML)',
+    hint: "name the list with --list us_ofac_sdn or --list us_ofac_cons, or keep OFAC's file name (SDN.XML, CONSOLIDATED.XML)",
   });
 }
 
@@ -73,8 +73,13 @@ function warning(w: ImportWarning): SourceEvent {
 }
 
 /** Record_Count is informative: trimmed samples keep the original header, so a mismatch is only a note. */
-function recordCountNote(file: string, header: OfacXmlHeader | undefined, read: number): ImportWarning | undefined {
-  if (header === undefined || header.recordCount === '' || Number(header.recordCount) === read) return undefined;
+function recordCountNote(
+  file: string,
+  header: OfacXmlHeader | undefined,
+  read: number,
+): ImportWarning | undefined {
+  if (header === undefined || header.recordCount === '' || Number(header.recordCount) === read)
+    return undefined;
   const reason = `header Record_Count is ${header.recordCount} but the file holds ${read} entries (an extract or a trimmed file?)`;
   return { file, line: header.line, reason, severity: 'note' };
 }

@@ -55,7 +55,10 @@ export function applyFacts(entity: Entity, facts: OfacRemarkFacts, notes: string
       entity.relations.push(r);
   }
   // A party listed under several programs carries several listing dates; the listing starts with the first.
-  const start = [...facts.listingDates, ...(entity.listing.start === undefined ? [] : [entity.listing.start])].sort()[0];
+  const start = [
+    ...facts.listingDates,
+    ...(entity.listing.start === undefined ? [] : [entity.listing.start]),
+  ].sort()[0];
   if (start !== undefined) entity.listing.start = start;
   for (const [property, values] of Object.entries(facts.properties)) {
     for (const value of values) setProperty(entity, property, value);

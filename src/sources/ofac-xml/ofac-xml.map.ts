@@ -5,7 +5,14 @@ import { addIdentifier, addName, addUnique, clean, newEntity } from '../../domai
 import type { Address, Entity, NameKind, Schema } from '../../domain/entity.ts';
 import { sourceId, type ListId } from '../../domain/ids.ts';
 import { childObjects, childText, childTexts, type XmlObject } from '../un-xml/xml-object.ts';
-import { addCountry, applyFacts, claimCountry, ofacCountryCode, parseOfacRemarks, setProperty } from './ofac-facts.ts';
+import {
+  addCountry,
+  applyFacts,
+  claimCountry,
+  ofacCountryCode,
+  parseOfacRemarks,
+  setProperty,
+} from './ofac-facts.ts';
 
 export type MappedEntry = { ok: true; entity: Entity; notes: string[] } | { ok: false; reason: string };
 
@@ -36,7 +43,8 @@ export function mapOfacXmlEntry(data: XmlObject, list: ListId): MappedEntry {
   const notes: string[] = [];
   const type = (childText(data, 'sdnType') || childText(data, 'nspType')).toLowerCase();
   const schema = SCHEMA_BY_TYPE[type] ?? 'LegalEntity';
-  if (SCHEMA_BY_TYPE[type] === undefined) notes.push(`entry type "${type}" is not Individual/Entity/Vessel/Aircraft; read as an entity`);
+  if (SCHEMA_BY_TYPE[type] === undefined)
+    notes.push(`entry type "${type}" is not Individual/Entity/Vessel/Aircraft; read as an entity`);
   const entity = newEntity(list, sourceId(uid), schema, data);
   addName(entity, name, 'primary');
   setProperty(entity, 'position', childText(data, 'title'));
@@ -68,7 +76,12 @@ function mapAliases(entity: Entity, data: XmlObject, notes: string[]): void {
 }
 
 function mapAddress(entity: Entity, row: XmlObject, notes: string[]): void {
-  const street = clean(['address1', 'address2', 'address3'].map((f) => childText(row, f)).filter((p) => p !== '').join(', '));
+  const street = clean(
+    ['address1', 'address2', 'address3']
+      .map((f) => childText(row, f))
+      .filter((p) => p !== '')
+      .join(', '),
+  );
   const city = clean(childText(row, 'city'));
   const region = clean(childText(row, 'stateOrProvince'));
   const postalCode = clean(childText(row, 'postalCode'));
@@ -126,6 +139,12 @@ function mapVessel(entity: Entity, data: XmlObject, notes: string[]): void {
     claimCountry(entity, childText(info, 'vesselFlag'), 'flag', notes);
     const owner = clean(childText(info, 'vesselOwner'));
     // The owner is named, not referenced: matching links it to a listed party, if any.
-    if (owner !== '') entity.relations.push({ kind: 'ownership', role: 'owner', other: { name: owner }, note: `Vessel Owner: ${owner}` });
+    if (owner !== '')
+      entity.relations.push({
+        kind: 'ownership',
+        role: 'owner',
+        other: { name: owner },
+        note: `Vessel Owner: ${owner}`,
+      });
   }
 }

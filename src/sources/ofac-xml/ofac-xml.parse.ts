@@ -21,7 +21,8 @@ export interface OfacXmlEntry {
   data: XmlObject;
 }
 
-export type OfacXmlParseEvent = { type: 'header'; header: OfacXmlHeader } | { type: 'entry'; entry: OfacXmlEntry };
+export type OfacXmlParseEvent =
+  { type: 'header'; header: OfacXmlHeader } | { type: 'entry'; entry: OfacXmlEntry };
 
 const CAPTURED: ReadonlySet<string> = new Set(['publshInformation', 'sdnEntry']);
 
@@ -32,7 +33,8 @@ function wire({ parser, emit, fail }: XmlWiring<OfacXmlParseEvent>): void {
   parser.on('opentag', (tag) => {
     depth++;
     const name = localName(tag.name);
-    if (depth === 1 && name !== OFAC_XML_ROOT) fail(`root element is <${tag.name}>, expected <${OFAC_XML_ROOT}>`);
+    if (depth === 1 && name !== OFAC_XML_ROOT)
+      fail(`root element is <${tag.name}>, expected <${OFAC_XML_ROOT}>`);
     if (depth === 2 && CAPTURED.has(name)) current = { name, line: parser.line };
     if (current !== undefined) builder.open(name);
   });

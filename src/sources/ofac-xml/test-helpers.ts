@@ -23,7 +23,10 @@ export async function readAll(read: Reader, path: string, options: ReadOptions):
   for await (const event of read(path, options)) {
     result.events.push(event);
     if (event.type === 'entity') {
-      assert.ok(!result.entities.has(event.entity.sourceId), `sourceId ${event.entity.sourceId} emitted twice`);
+      assert.ok(
+        !result.entities.has(event.entity.sourceId),
+        `sourceId ${event.entity.sourceId} emitted twice`,
+      );
       result.entities.set(event.entity.sourceId, event.entity);
     } else if (event.type === 'warning') {
       result.warnings.push(event.warning);
@@ -42,7 +45,9 @@ export function entityOf(read: ReadAll, id: string): Entity {
 
 /** The only entity whose primary name is `name`. */
 export function entityNamed(read: ReadAll, name: string): Entity {
-  const found = [...read.entities.values()].filter((e) => e.names.some((n) => n.kind === 'primary' && n.value === name));
+  const found = [...read.entities.values()].filter((e) =>
+    e.names.some((n) => n.kind === 'primary' && n.value === name),
+  );
   assert.equal(found.length, 1, `expected one entity named "${name}", found ${found.length}`);
   return found[0]!;
 }
@@ -53,7 +58,11 @@ export function namesOf(entity: Entity, kind: string): string[] {
 }
 
 /** Writes a copy of `source` with `edit` applied (bytes as latin1, so any encoding survives) to a temp dir. */
-export async function damagedCopy(source: string, fileName: string, edit: (text: string) => string): Promise<string> {
+export async function damagedCopy(
+  source: string,
+  fileName: string,
+  edit: (text: string) => string,
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'embargo-b1-'));
   const original = await readFile(source, 'latin1');
   const changed = edit(original);

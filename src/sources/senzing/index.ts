@@ -27,10 +27,14 @@ export function senzingListId(dataSource: unknown, override: ListId | undefined,
   try {
     return listId(candidate);
   } catch {
-    throw new AppError('usage', `cannot make a list id from DATA_SOURCE "${String(dataSource ?? '')}" of ${basename(path)}`, {
-      where: path,
-      hint: 'name the list with --list, e.g. --list us_os_congress',
-    });
+    throw new AppError(
+      'usage',
+      `cannot make a list id from DATA_SOURCE "${String(dataSource ?? '')}" of ${basename(path)}`,
+      {
+        where: path,
+        hint: 'name the list with --list, e.g. --list us_os_congress',
+      },
+    );
   }
 }
 
@@ -52,9 +56,10 @@ class AnchorBook {
     return this.pending.flatMap(({ file, line, domain, key, assumed }) => {
       const holder = this.anchored.get(`${domain}\u0000${key}`);
       if (holder === assumed) return [];
-      const reason = holder === undefined
-        ? `relation points to ${domain}:${key}, which no record of this file anchors`
-        : `relation points to ${domain}:${key}, anchored by record ${holder}, not ${assumed}; the relation names the wrong record`;
+      const reason =
+        holder === undefined
+          ? `relation points to ${domain}:${key}, which no record of this file anchors`
+          : `relation points to ${domain}:${key}, anchored by record ${holder}, not ${assumed}; the relation names the wrong record`;
       return [{ file, line, reason, severity: 'note' as const }];
     });
   }
@@ -81,7 +86,13 @@ export async function* readSenzing(path: string, options: ReadOptions): AsyncGen
     else {
       if (state === undefined) {
         const dataSource = String(event.record.DATA_SOURCE ?? '');
-        state = { file, list: senzingListId(dataSource, options.listId, path), dataSource, book: new AnchorBook(), unknown: new Set() };
+        state = {
+          file,
+          list: senzingListId(dataSource, options.listId, path),
+          dataSource,
+          book: new AnchorBook(),
+          unknown: new Set(),
+        };
         yield { type: 'list', listId: state.list };
       }
       held.push(...recordEvents(event, state));
@@ -99,18 +110,41 @@ export async function* readSenzing(path: string, options: ReadOptions): AsyncGen
   yield { type: 'end', rowsRead };
 }
 
-function recordEvents(event: Extract<SenzingParseEvent, { type: 'record' }>, state: ReadState): SourceEvent[] {
+function recordEvents(
+  event: Extract<SenzingParseEvent, { type: 'record' }>,
+  state: ReadState,
+): SourceEvent[] {
   const { line, record } = event;
   const { file, list, book } = state;
-  const mapped = mapSenzingRecord(record, list, (domain, key) => entityId(list, sourceId(book.resolve(domain, key, file, line))));
-  for (const anchor of mapped.anchors) book.anchored.set(`${anchor.domain}\u0000${anchor.key}`, record.RECORD_ID);
+  const mapped = mapSenzingRecord(record, list, (domain, key) =>
+    entityId(list, sourceId(book.resolve(domain, key, file, line))),
+  );
+  for (const anchor of mapped.anchors)
+    book.anchored.set(`${anchor.domain}\u0000${anchor.key}`, record.RECORD_ID);
   for (const name of mapped.unknown) state.unknown.add(name);
   const notes = [...mapped.notes];
   const dataSource = String(record.DATA_SOURCE ?? '');
-  if (dataSource !== state.dataSource) notes.push(`DATA_SOURCE "${dataSource}" differs from the file's first record ("${state.dataSource}"); read into ${list}`);
-  const events: SourceEvent[] = notes.map((reason) => ({ type: 'warning', warning: { file, line, reason, severity: 'note' } }));
+  if (dataSource !== state.dataSource)
+    notes.push(
+      `DATA_SOURCE "${dataSource}" differs from the file's first record ("${state.dataSource}"); read into ${list}`,
+    );
+  const events: SourceEvent[] = notes.map((reason) => ({
+    type: 'warning',
+    warning: { file, line, reason, severity: 'note' },
+  }));
   if (mapped.entity.names.length === 0) {
-    return [...events, { type: 'warning', warning: { file, line, reason: `record ${record.RECORD_ID} has no name; skipped`, severity: 'bad_record' } }];
+    return [
+      ...events,
+      {
+        type: 'warning',
+        warning: {
+          file,
+          line,
+          reason: `record ${record.RECORD_ID} has no name; skipped`,
+          severity: 'bad_record',
+        },
+      },
+    ];
   }
   return [...events, { type: 'entity', entity: mapped.entity }];
 }

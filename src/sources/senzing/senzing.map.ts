@@ -42,7 +42,13 @@ function schemaOf(record: SenzingRecord, features: readonly Feature[], notes: st
   if (known !== undefined) return known;
   if (type !== '') notes.push(`RECORD_TYPE "${type}" is not PERSON/ORGANIZATION/VESSEL/AIRCRAFT`);
   if (features.some((f) => f['NAME_ORG'] !== undefined)) return 'Organization';
-  if (features.some((f) => f['NAME_LAST'] !== undefined || f['NAME_FIRST'] !== undefined || f['DATE_OF_BIRTH'] !== undefined)) return 'Person';
+  if (
+    features.some(
+      (f) =>
+        f['NAME_LAST'] !== undefined || f['NAME_FIRST'] !== undefined || f['DATE_OF_BIRTH'] !== undefined,
+    )
+  )
+    return 'Person';
   return 'Thing';
 }
 
@@ -72,17 +78,27 @@ export function featuresOf(record: SenzingRecord): Feature[] {
 }
 
 /** Maps a record; `resolve` turns an anchor into the entity id of the record that holds it. */
-export function mapSenzingRecord(record: SenzingRecord, list: ListId, resolve: (domain: string, key: string) => EntityId): MappedSenzing {
+export function mapSenzingRecord(
+  record: SenzingRecord,
+  list: ListId,
+  resolve: (domain: string, key: string) => EntityId,
+): MappedSenzing {
   const notes: string[] = [];
   const features = featuresOf(record);
   const entity = newEntity(list, sourceId(record.RECORD_ID), schemaOf(record, features, notes), record);
   const result: MappedSenzing = { entity, notes, anchors: [], pointers: [], unknown: [] };
   for (const f of features) {
     applyFeature(entity, f, notes);
-    for (const key of Object.keys(f)) if (!KNOWN_ATTRIBUTES.has(key) && !result.unknown.includes(key)) result.unknown.push(key);
-    if (f['REL_ANCHOR_KEY'] !== undefined) result.anchors.push({ domain: f['REL_ANCHOR_DOMAIN'] ?? '', key: f['REL_ANCHOR_KEY'] });
+    for (const key of Object.keys(f))
+      if (!KNOWN_ATTRIBUTES.has(key) && !result.unknown.includes(key)) result.unknown.push(key);
+    if (f['REL_ANCHOR_KEY'] !== undefined)
+      result.anchors.push({ domain: f['REL_ANCHOR_DOMAIN'] ?? '', key: f['REL_ANCHOR_KEY'] });
     if (f['REL_POINTER_KEY'] === undefined) continue;
-    const pointer = { domain: f['REL_POINTER_DOMAIN'] ?? '', key: f['REL_POINTER_KEY'], role: f['REL_POINTER_ROLE'] ?? '' };
+    const pointer = {
+      domain: f['REL_POINTER_DOMAIN'] ?? '',
+      key: f['REL_POINTER_KEY'],
+      role: f['REL_POINTER_ROLE'] ?? '',
+    };
     result.pointers.push(pointer);
     entity.relations.push(claim(pointer, resolve(pointer.domain, pointer.key)));
   }
@@ -95,8 +111,14 @@ export function mapSenzingRecord(record: SenzingRecord, list: ListId, resolve: (
  * associate roles are kept as such, every other role as `other`, with the role as the note.
  */
 function claim(pointer: Pointer, other: EntityId): RelationClaim {
-  const kind: RelationClaim['kind'] = /spouse|parent|child|sibling|relative|family|wife|husband/i.test(pointer.role)
+  const kind: RelationClaim['kind'] = /spouse|parent|child|sibling|relative|family|wife|husband/i.test(
+    pointer.role,
+  )
     ? 'family'
-    : /associate/i.test(pointer.role) ? 'associate' : 'other';
-  return pointer.role === '' ? { kind, role: 'related', other: { entityId: other } } : { kind, role: 'related', other: { entityId: other }, note: pointer.role };
+    : /associate/i.test(pointer.role)
+      ? 'associate'
+      : 'other';
+  return pointer.role === ''
+    ? { kind, role: 'related', other: { entityId: other } }
+    : { kind, role: 'related', other: { entityId: other }, note: pointer.role };
 }

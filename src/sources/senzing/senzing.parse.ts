@@ -43,7 +43,10 @@ export async function* parseSenzing(path: string): AsyncGenerator<SenzingParseEv
     const record = 'reason' in parsed ? parsed.reason : check(parsed.value);
     if (typeof record === 'string') {
       if (good === 0 && rowsRead >= GIVE_UP_AFTER) throw notSenzing(file, rowsRead);
-      yield { type: 'warning', warning: { file, line, reason: `${record}; skipped`, severity: 'bad_record' } };
+      yield {
+        type: 'warning',
+        warning: { file, line, reason: `${record}; skipped`, severity: 'bad_record' },
+      };
       continue;
     }
     good++;

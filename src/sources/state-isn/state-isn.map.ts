@@ -45,7 +45,11 @@ export function splitAlternativeNames(text: string): { name: string; kind: 'aka'
   return parts
     .map((p) => clean(p).replace(/^"(.*)"$/, '$1'))
     .filter((p) => p !== '')
-    .map((p) => (/^f\.k\.a\.\s+/i.test(p) ? { name: p.replace(/^f\.k\.a\.\s+/i, ''), kind: 'fka' as const } : { name: p, kind: 'aka' as const }));
+    .map((p) =>
+      /^f\.k\.a\.\s+/i.test(p)
+        ? { name: p.replace(/^f\.k\.a\.\s+/i, ''), kind: 'fka' as const }
+        : { name: p, kind: 'aka' as const },
+    );
 }
 
 /** "Vol. 80, No. 170, 09/02/15, Vol. 80, No. 207, 10/27/15" → one citation per Federal Register issue. */
@@ -59,7 +63,12 @@ export function mapIsnParty(rows: readonly IsnRow[], list: ListId): { entity: En
   const first = rows[0]!;
   const notes: string[] = [];
   const { primary, aliases } = splitIsnName(first.name);
-  const entity = newEntity(list, sourceId(isnKey(first)), guessPartySchema(primary), rows.length === 1 ? first : rows);
+  const entity = newEntity(
+    list,
+    sourceId(isnKey(first)),
+    guessPartySchema(primary),
+    rows.length === 1 ? first : rows,
+  );
   addName(entity, primary, 'primary');
   for (const alias of aliases) addName(entity, alias, 'aka');
   const code = isnCountry(first.country);
@@ -69,7 +78,8 @@ export function mapIsnParty(rows: readonly IsnRow[], list: ListId): { entity: En
   for (const row of rows) {
     addUnique(entity.programs, PROGRAM_FIXES[row.program] ?? (row.program || undefined));
     for (const alt of splitAlternativeNames(row.alternativeNames)) addName(entity, alt.name, alt.kind);
-    for (const citation of isnCitations(row.federalRegisterNotice)) addUnique(entity.listing.citations, citation);
+    for (const citation of isnCitations(row.federalRegisterNotice))
+      addUnique(entity.listing.citations, citation);
     addUnique(entity.remarks, row.remarks || undefined);
     addProperty(entity, 'sourceUrl', row.webLink);
     const start = usDate(row.effectiveDate);

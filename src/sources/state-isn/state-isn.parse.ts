@@ -7,7 +7,13 @@ import { cell, csvTable } from '../common/csv-table.ts';
 import type { ImportWarning } from '../types.ts';
 
 export const ISN_COLUMNS = [
-  'Source List', 'Programs', 'Name', 'Alternative Names', 'Country', 'Federal Register Notice', 'Effective Date',
+  'Source List',
+  'Programs',
+  'Name',
+  'Alternative Names',
+  'Country',
+  'Federal Register Notice',
+  'Effective Date',
   'Remarks/Notes',
 ] as const;
 
@@ -33,7 +39,11 @@ export async function* parseIsn(path: string): AsyncGenerator<IsnParseEvent> {
   const file = basename(path);
   const { text } = await readListText(path);
   let rowsRead = 0;
-  const table = csvTable(text, { file, required: ISN_COLUMNS, expected: 'a State ISN nonproliferation sanctions list (isn.csv)' });
+  const table = csvTable(text, {
+    file,
+    required: ISN_COLUMNS,
+    expected: 'a State ISN nonproliferation sanctions list (isn.csv)',
+  });
   for await (const event of table) {
     if (event.type === 'preamble') continue;
     rowsRead++;
@@ -42,7 +52,11 @@ export async function* parseIsn(path: string): AsyncGenerator<IsnParseEvent> {
       continue;
     }
     const row = toRow(event.row);
-    if (row.name === '') yield { type: 'warning', warning: { file, line: event.line, reason: 'row has no Name; skipped', severity: 'bad_record' } };
+    if (row.name === '')
+      yield {
+        type: 'warning',
+        warning: { file, line: event.line, reason: 'row has no Name; skipped', severity: 'bad_record' },
+      };
     else yield { type: 'row', line: event.line, row };
   }
   yield { type: 'end', rowsRead };
@@ -51,8 +65,13 @@ export async function* parseIsn(path: string): AsyncGenerator<IsnParseEvent> {
 function toRow(row: Record<string, string>): IsnRow {
   const v = (column: string): string => cell(row, column).replace(/\s+/g, ' ').trim();
   return {
-    program: v('Programs'), name: v('Name'), alternativeNames: v('Alternative Names'), country: v('Country'),
-    federalRegisterNotice: v('Federal Register Notice'), effectiveDate: v('Effective Date'),
-    remarks: v('Remarks/Notes'), webLink: v('Web Link'),
+    program: v('Programs'),
+    name: v('Name'),
+    alternativeNames: v('Alternative Names'),
+    country: v('Country'),
+    federalRegisterNotice: v('Federal Register Notice'),
+    effectiveDate: v('Effective Date'),
+    remarks: v('Remarks/Notes'),
+    webLink: v('Web Link'),
   };
 }

@@ -36,7 +36,11 @@ const ORGANISATION_WORDS = new Set([
 
 /** Name words, lower case, dots dropped so "S.A." and "F.Z.E." read as "sa" and "fze". */
 function words(name: string): string[] {
-  return name.toLowerCase().replace(/\./g, '').split(/[^\p{L}]+/u).filter((w) => w !== '');
+  return name
+    .toLowerCase()
+    .replace(/\./g, '')
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** One personal-name word: letters with inner hyphens/apostrophes/dots ("O'Neil", "Al-Hassan", "J."). */
@@ -45,20 +49,27 @@ const PERSONAL_WORD = /^\p{L}[\p{L}'’.-]*$/u;
 /** The schema for a party of a list that does not say whether it is a person (see the rules above). */
 export function guessPartySchema(name: string, options: { birthDate?: boolean } = {}): Schema {
   if (options.birthDate === true) return 'Person';
-  if (/\d|&|\band\b/i.test(name) || words(name).some((w) => ORGANISATION_WORDS.has(w)) || hasAcronym(name)) return 'LegalEntity';
+  if (/\d|&|\band\b/i.test(name) || words(name).some((w) => ORGANISATION_WORDS.has(w)) || hasAcronym(name))
+    return 'LegalEntity';
   const sides = name.trim().split(',');
-  if (sides.length === 2) return tokens(sides[0]!, 1, 4) && tokens(sides[1]!, 1, 4) ? 'Person' : 'LegalEntity';
+  if (sides.length === 2)
+    return tokens(sides[0]!, 1, 4) && tokens(sides[1]!, 1, 4) ? 'Person' : 'LegalEntity';
   return sides.length === 1 && tokens(name, 2, 6) ? 'Person' : 'LegalEntity';
 }
 
 /** An all-capitals word of 2+ letters in a name that also has lower case, other than Roman numerals, Jr, Sr. */
 function hasAcronym(name: string): boolean {
   if (!/\p{Ll}/u.test(name)) return false;
-  return name.split(/[\s,]+/).some((t) => /^\p{Lu}{2,}$/u.test(t) && !/^(?:I{2,3}|IV|VI{0,3}|JR|SR)$/.test(t));
+  return name
+    .split(/[\s,]+/)
+    .some((t) => /^\p{Lu}{2,}$/u.test(t) && !/^(?:I{2,3}|IV|VI{0,3}|JR|SR)$/.test(t));
 }
 
 /** True when `part` is `min`…`max` personal-name words. */
 function tokens(part: string, min: number, max: number): boolean {
-  const list = part.trim().split(/\s+/).filter((t) => t !== '');
+  const list = part
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t !== '');
   return list.length >= min && list.length <= max && list.every((t) => PERSONAL_WORD.test(t));
 }

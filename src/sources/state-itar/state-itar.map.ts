@@ -28,7 +28,13 @@ export interface ItarName {
 export function readItarName(printed: string, hasBirthDate: boolean): ItarName {
   const aka = /\s*\(a\.k\.a\.?\s+([^)]*)\)\s*$/i.exec(printed);
   const base = clean(aka === null ? printed : printed.slice(0, aka.index));
-  const aliases = aka === null ? [] : aka[1]!.split(';').map(clean).filter((a) => a !== '');
+  const aliases =
+    aka === null
+      ? []
+      : aka[1]!
+          .split(';')
+          .map(clean)
+          .filter((a) => a !== '');
   const parts = base.split(',').map(clean);
   const suffix = parts.length === 3 && SUFFIX.test(parts[1]!) ? parts[1]! : undefined;
   const core = suffix === undefined ? base : `${parts[0]}, ${parts[2]}`;
@@ -47,7 +53,10 @@ export function itarBirthDate(text: string): IsoDate | undefined {
 export function mapItarParty(rows: readonly ItarRow[], list: ListId): { entity: Entity; notes: string[] } {
   const first = rows[0]!;
   const notes: string[] = [];
-  const name = readItarName(first.name, rows.some((r) => r.birthDate !== ''));
+  const name = readItarName(
+    first.name,
+    rows.some((r) => r.birthDate !== ''),
+  );
   const entity = newEntity(list, sourceId(itarKey(first)), name.schema, rows.length === 1 ? first : rows);
   addName(entity, name.primary, 'primary');
   for (const alias of name.aliases) addName(entity, alias, 'aka');

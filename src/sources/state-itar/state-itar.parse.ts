@@ -6,7 +6,12 @@ import { readListText } from '../common/decode.ts';
 import { cell, csvTable } from '../common/csv-table.ts';
 import type { ImportWarning } from '../types.ts';
 
-export const ITAR_COLUMNS = ['Party Name', 'Date Of Birth', 'Federal Register Notice', 'Notice Date'] as const;
+export const ITAR_COLUMNS = [
+  'Party Name',
+  'Date Of Birth',
+  'Federal Register Notice',
+  'Notice Date',
+] as const;
 
 /** One row as printed (values trimmed, no-break spaces read as spaces). */
 export interface ItarRow {
@@ -28,7 +33,11 @@ export async function* parseItar(path: string): AsyncGenerator<ItarParseEvent> {
   const file = basename(path);
   const { text } = await readListText(path);
   let rowsRead = 0;
-  const table = csvTable(text, { file, required: ITAR_COLUMNS, expected: 'a State DDTC ITAR debarred parties list' });
+  const table = csvTable(text, {
+    file,
+    required: ITAR_COLUMNS,
+    expected: 'a State DDTC ITAR debarred parties list',
+  });
   for await (const event of table) {
     if (event.type === 'preamble') continue;
     rowsRead++;
@@ -37,7 +46,11 @@ export async function* parseItar(path: string): AsyncGenerator<ItarParseEvent> {
       continue;
     }
     const row = toRow(event.row);
-    if (row.name === '') yield { type: 'warning', warning: { file, line: event.line, reason: 'row has no Party Name; skipped', severity: 'bad_record' } };
+    if (row.name === '')
+      yield {
+        type: 'warning',
+        warning: { file, line: event.line, reason: 'row has no Party Name; skipped', severity: 'bad_record' },
+      };
     else yield { type: 'row', line: event.line, row };
   }
   yield { type: 'end', rowsRead };
@@ -47,7 +60,11 @@ function toRow(row: Record<string, string>): ItarRow {
   // JavaScript's \s includes U+00A0, so the file's no-break spaces collapse with the others.
   const v = (column: string): string => cell(row, column).replace(/\s+/g, ' ').trim();
   return {
-    name: v('Party Name'), birthDate: v('Date Of Birth'), notice: v('Federal Register Notice'),
-    noticeDate: v('Notice Date'), correctedNotice: v('Corrected Notice'), correctedNoticeDate: v('Corrected Notice Date'),
+    name: v('Party Name'),
+    birthDate: v('Date Of Birth'),
+    notice: v('Federal Register Notice'),
+    noticeDate: v('Notice Date'),
+    correctedNotice: v('Corrected Notice'),
+    correctedNoticeDate: v('Corrected Notice Date'),
   };
 }

@@ -7,7 +7,8 @@ import { detectItar, readItar, stateItarFormat } from './index.ts';
 import { guessPartySchema } from './party-schema.ts';
 import { itarBirthDate, readItarName } from './state-itar.map.ts';
 
-const FILE = new URL('../../../data/us_state/itar_debarred_party_list_11062019.csv', import.meta.url).pathname;
+const FILE = new URL('../../../data/us_state/itar_debarred_party_list_11062019.csv', import.meta.url)
+  .pathname;
 const TODAY = '2026-03-01';
 const full = readAll(readItar, FILE, { today: TODAY });
 
@@ -17,7 +18,13 @@ test('707 rows → 703 parties of us_state_itar (4 parties on two notices), no w
   assert.deepEqual(read.events.at(-1), { type: 'end', rowsRead: 707 });
   assert.equal(read.entities.size, 703);
   assert.deepEqual(read.warnings, []);
-  assert.equal([...read.entities.values()].map((e) => e.listing.start ?? '').sort().at(-1), '2019-06-06');
+  assert.equal(
+    [...read.entities.values()]
+      .map((e) => e.listing.start ?? '')
+      .sort()
+      .at(-1),
+    '2019-06-06',
+  );
 });
 
 test('"A & C International Trade, Inc.": organisation, 67 FR 10033 (0xA0 trimmed), start 2002-03-05', async () => {
@@ -45,14 +52,29 @@ test('the last row "LeAnne Lesmeister" is a person; "Acety, Edwin" reads Edwin A
   assert.deepEqual(acety.birthDates, ['1975-11']);
   assert.deepEqual(acety.listing, { citations: ['83 FR 18112'], start: '2018-04-25' });
   const schemata = [...read.entities.values()].map((e) => e.schema);
-  assert.deepEqual([schemata.filter((s) => s === 'Person').length, schemata.filter((s) => s === 'LegalEntity').length], [657, 46]);
+  assert.deepEqual(
+    [schemata.filter((s) => s === 'Person').length, schemata.filter((s) => s === 'LegalEntity').length],
+    [657, 46],
+  );
 });
 
 test('names: suffixes, a.k.a. lists, joint parties; birth dates "Month, YYYY"', () => {
-  assert.deepEqual(readItarName('Myles, Jr., George Frank (a.k.a. George Miles)', true), { schema: 'Person', primary: 'George Frank Myles Jr.', aliases: ['George Miles'] });
-  assert.deepEqual(readItarName('Precision Image Corporation (a.k.a. Precision Industries, Inc.; CK Enterprises, Inc.)', false), {
-    schema: 'LegalEntity', primary: 'Precision Image Corporation', aliases: ['Precision Industries, Inc.', 'CK Enterprises, Inc.'],
+  assert.deepEqual(readItarName('Myles, Jr., George Frank (a.k.a. George Miles)', true), {
+    schema: 'Person',
+    primary: 'George Frank Myles Jr.',
+    aliases: ['George Miles'],
   });
+  assert.deepEqual(
+    readItarName(
+      'Precision Image Corporation (a.k.a. Precision Industries, Inc.; CK Enterprises, Inc.)',
+      false,
+    ),
+    {
+      schema: 'LegalEntity',
+      primary: 'Precision Image Corporation',
+      aliases: ['Precision Industries, Inc.', 'CK Enterprises, Inc.'],
+    },
+  );
   assert.equal(readItarName('Kam-Tech Systems, Ltd. and David Menashe', false).schema, 'LegalEntity');
   assert.equal(itarBirthDate('March,, 1965'), '1965-03');
   assert.equal(itarBirthDate('Marsh, 1965'), undefined);
@@ -62,18 +84,29 @@ test('names: suffixes, a.k.a. lists, joint parties; birth dates "Month, YYYY"', 
 });
 
 test('a damaged row (an extra field) is a bad record with file and line; the other 706 rows import', async () => {
-  const path = await damagedCopy(FILE, 'itar.csv', (t) => t.replace('LeAnne Lesmeister,,', 'LeAnne Lesmeister,,,'));
+  const path = await damagedCopy(FILE, 'itar.csv', (t) =>
+    t.replace('LeAnne Lesmeister,,', 'LeAnne Lesmeister,,,'),
+  );
   const read = await readAll(readItar, path, { today: TODAY });
   assert.deepEqual(read.badRecords, [
-    { file: 'itar.csv', line: 708, reason: 'row has 7 fields but the header has 6; row skipped (damaged quoting or a cut line)', severity: 'bad_record' },
+    {
+      file: 'itar.csv',
+      line: 708,
+      reason: 'row has 7 fields but the header has 6; row skipped (damaged quoting or a cut line)',
+      severity: 'bad_record',
+    },
   ]);
   assert.equal(read.entities.size, 702);
   assert.deepEqual(read.events.at(-1), { type: 'end', rowsRead: 707 });
 });
 
 test('detection by the header row', () => {
-  const head = 'Party Name,Date Of Birth,Federal Register Notice,Notice Date,Corrected Notice,Corrected Notice Date\r\n';
+  const head =
+    'Party Name,Date Of Birth,Federal Register Notice,Notice Date,Corrected Notice,Corrected Notice Date\r\n';
   assert.equal(detectItar({ path: 'x.csv', isDirectory: false, fileNames: ['x.csv'], head }), true);
-  assert.equal(detectItar({ path: 'itar.csv', isDirectory: false, fileNames: ['itar.csv'], head: 'Name,Date\n' }), false);
+  assert.equal(
+    detectItar({ path: 'itar.csv', isDirectory: false, fileNames: ['itar.csv'], head: 'Name,Date\n' }),
+    false,
+  );
   assert.equal(stateItarFormat.id, 'state_itar');
 });
