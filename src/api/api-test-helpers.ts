@@ -1,5 +1,5 @@
 // Test fixture for the API: a fresh database (SQLite or PostgreSQL) with the real OFAC consolidated list
-// (442 entities, data/us_ofac/consolidated_csv) imported, the index built, and the app ready for `inject`.
+// (442 entities, data/us_ofac/consolidated_csv) imported (and optionally the CSL extract), the index built, and the app ready for `inject`.
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../app/context.ts';
@@ -15,6 +15,8 @@ import { buildApi } from './app.ts';
 import type { Api } from './types.ts';
 
 export const CONS_DIR = fileURLToPath(new URL('../../data/us_ofac/consolidated_csv', import.meta.url));
+/** The trade.gov CSL extract (4,226 complete rows; data/README.md). */
+export const CSL_FILE = fileURLToPath(new URL('../../data/us_trade_csl/csl.csv', import.meta.url));
 export const AUDIT_KEY = 'api-test-audit-key';
 
 export interface ApiFixture {
@@ -28,11 +30,12 @@ export interface ApiFixture {
 }
 
 /** Opens a database of the dialect with the consolidated list loaded, and an API on it. */
-export async function apiFixture(dialect: Dialect, options: { requireKeys: boolean }): Promise<ApiFixture> {
+export async function apiFixture(dialect: Dialect, options: { requireKeys: boolean; withCsl?: boolean }): Promise<ApiFixture> {
   const db = await createTestDatabase(dialect);
   const config = { ...loadConfig({ EMBARGO_DB: db.location, EMBARGO_AUDIT_KEY: AUDIT_KEY }) };
   const app = await openApp(config);
   await importList(app.store, CONS_DIR, { listId: listId('us_ofac_cons'), today: '2026-01-01' });
+  if (options.withCsl === true) await importList(app.store, CSL_FILE, { listId: listId('us_trade_csl'), today: '2026-01-01' });
   const screening = await openScreening(app, { worker: false });
   const keys = {} as Record<ApiRole, string>;
   for (const role of ['screener', 'analyst', 'admin'] as const) keys[role] = (await createApiKey(screening.audit, `test-${role}`, role)).secret;

@@ -16,6 +16,7 @@ function brokenScreener(): Screener {
     screen: () => {
       throw new Error('disk failure at /var/lib/embargo/secret.db');
     },
+    cards: () => [],
     refresh: async () => false,
     close: async () => undefined,
   };

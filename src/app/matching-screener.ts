@@ -4,7 +4,7 @@
 import type { ListVersionRef } from '../audit/index.ts';
 import type { Entity } from '../domain/entity.ts';
 import type { ListId } from '../domain/ids.ts';
-import { DEFAULT_ALGORITHM, MatchIndexHolder, buildIndex, type Algorithm, type Match, type ScreenOptions, type ScreenQuery } from '../matching/index.ts';
+import { DEFAULT_ALGORITHM, MatchIndexHolder, buildIndex, type Algorithm, type EntityCard, type Match, type ScreenOptions, type ScreenQuery } from '../matching/index.ts';
 import type { ListVersion, Store } from '../store/index.ts';
 import type { IndexState, Screener } from './screener.ts';
 
@@ -38,6 +38,10 @@ export class MatchingScreener implements Screener {
 
   screen(query: ScreenQuery, options: ScreenOptions): Match[] {
     return this.#holder.search(query, options);
+  }
+
+  cards(): readonly EntityCard[] {
+    return this.#holder.index?.data.cards ?? [];
   }
 
   refresh(): Promise<boolean> {

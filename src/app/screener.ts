@@ -2,7 +2,7 @@
 // queries. One interface, so that routes and commands can be tested with any implementation and the
 // composition root alone picks the real one (matching-screener.ts).
 import type { ListVersionRef } from '../audit/index.ts';
-import type { Algorithm, Match, ScreenOptions, ScreenQuery } from '../matching/index.ts';
+import type { Algorithm, EntityCard, Match, ScreenOptions, ScreenQuery } from '../matching/index.ts';
 
 export interface IndexState {
   /** True once an index has been built: queries can be answered. */
@@ -21,6 +21,8 @@ export interface Screener {
    * naming it. Only call when `state().ready`.
    */
   screen(query: ScreenQuery, options: ScreenOptions): Match[];
+  /** What the current index holds of each listed party (names, lists, programs, countries), for list scans. */
+  cards(): readonly EntityCard[];
   /** Rebuilds the index if the store's current list versions changed since the last build; true if rebuilt. */
   refresh(): Promise<boolean>;
   close(): Promise<void>;

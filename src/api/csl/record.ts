@@ -12,8 +12,8 @@ export type CslType = 'Entity' | 'Individual' | 'Vessel' | 'Aircraft';
 const TYPE: Readonly<Record<string, CslType>> = { Person: 'Individual', Vessel: 'Vessel', Airplane: 'Aircraft' };
 
 /** The CSL `type` of an entity (BIS and State rows leave it empty in the CSL; we say Entity or Individual). */
-export function cslType(entity: Pick<Entity, 'schema'>): CslType {
-  return TYPE[entity.schema] ?? 'Entity';
+export function cslType(schema: string): CslType {
+  return TYPE[schema] ?? 'Entity';
 }
 
 function rawField(entity: Entity, ...names: string[]): string | null {
@@ -40,14 +40,14 @@ function identifier(entity: Entity, type: string): string | null {
 
 export function cslResult(entity: Entity) {
   const isCsl = entity.listId === 'us_trade_csl';
-  const code = cslCodesOf(entity)[0];
+  const code = cslCodesOf({ listId: entity.listId, subList: entity.listing.subList, programs: entity.programs })[0];
   const primary = caption(entity);
   const p = entity.properties;
   return {
     id: (isCsl ? rawField(entity, '_id', 'id') : null) ?? (entity.id as string),
     source: (isCsl ? rawField(entity, 'source') : null) ?? (code === undefined ? entity.listId : (cslSource(code)?.name ?? entity.listId)),
     entity_number: (isCsl ? rawField(entity, 'entity_number') : null) ?? (entity.listId.startsWith('us_ofac') ? (entity.sourceId as string) : null),
-    type: cslType(entity),
+    type: cslType(entity.schema),
     programs: entity.programs,
     name: primary,
     title: rawField(entity, 'title') ?? first(p['position']),

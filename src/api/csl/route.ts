@@ -1,12 +1,16 @@
 // trade.gov CSL-compatible search: GET /consolidated_screening_list/v1/search?name=&fuzzy_name=&sources=&types=
-// &countries=&size=&offset= → {"total", "sources_used", "results": [CSL fields]}. With fuzzy_name=true the name
-// is screened by Embargo's matching engine; without it, a record must contain every word of the name (the
-// CSL's plain name search). Without a name, every record of the chosen sources that passes the filters.
+// &countries=&size=&offset= → {"total", "sources_used", "results": [CSL fields]}.
+//   fuzzy_name=true  the name is screened by Embargo's matching engine (ranked, at most 100 candidates);
+//   otherwise        one of a record's names must hold every word of the name (the CSL's plain name search;
+//                    accents and case ignored), in list order;
+//   no name          every record of the chosen sources that passes the filters.
+// Plain and name-less searches scan what the index holds of each party (in memory), then read only the page.
 import { Type, type Static } from 'typebox';
-import type { ResolvedSettings } from '../../app/screening.ts';
+import type { EntityCard } from '../../matching/index.ts';
 import type { Entity } from '../../domain/entity.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { EntityId, ListId } from '../../domain/ids.ts';
+import type { EntityId } from '../../domain/ids.ts';
+import { normaliseAddress } from '../../jurisdictions/index.ts';
 import { prepareName } from '../../text/index.ts';
 import { errorResponses } from '../schemas.ts';
 import { callerOf, ready, sendJsonText, type Api, type ApiDeps } from '../types.ts';
@@ -17,8 +21,6 @@ import { CSL_SOURCES, cslCodesOf, cslSource, type CslSource } from './sources.ts
 const MAX_SIZE = 50;
 /** Candidates the engine returns before the CSL filters and paging apply. */
 const CANDIDATES = 100;
-/** Plain (non-fuzzy) search takes engine candidates from this score and keeps those containing every word. */
-const PLAIN_CANDIDATE_THRESHOLD = 0.5;
 
 const CslQuery = Type.Object(
   {
@@ -39,6 +41,18 @@ const CslQuery = Type.Object(
 );
 type CslQueryT = Static<typeof CslQuery>;
 
+/** What the filters need of a record: from an index card, or from a stored entity (engine matches). */
+interface Row {
+  id: string;
+  listId: string;
+  subList: string | undefined;
+  programs: readonly string[];
+  schema: string;
+  /** Lower-case ISO codes. */
+  countries: readonly string[];
+  names: readonly string[];
+}
+
 interface Filters {
   sources: CslSource[];
   types: Set<string> | undefined;
@@ -49,48 +63,79 @@ function csv(value: string | undefined): string[] {
   return (value ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
-function filters(query: CslQueryT): Filters {
-  const codes = csv(query.sources);
-  const sources = codes.length === 0 ? [...CSL_SOURCES] : codes.map((c) => cslSource(c) ?? badValue('sources', c, CSL_SOURCES.map((s) => s.code).join(', ')));
-  const types = csv(query.types).map((t) => ['Entity', 'Individual', 'Vessel', 'Aircraft'].find((k) => k.toLowerCase() === t.toLowerCase()) ?? badValue('types', t, 'Entity, Individual, Vessel, Aircraft'));
-  const countries = csv(query.countries).map((c) => (/^[A-Za-z]{2}$/.test(c) ? c.toUpperCase() : badValue('countries', c, 'two-letter ISO codes, e.g. CN,RU')));
-  return { sources, types: types.length === 0 ? undefined : new Set(types), countries: countries.length === 0 ? undefined : new Set(countries) };
-}
-
 function badValue(field: string, value: string, allowed: string): never {
   throw new AppError('invalid_input', `${field}: "${value}" is not allowed`, { where: field, hint: `use ${allowed}` });
 }
 
-function passes(entity: Entity, f: Filters): boolean {
-  const codes = new Set(f.sources.map((s) => s.code));
-  if (!cslCodesOf(entity).some((c) => codes.has(c))) return false;
-  if (f.types !== undefined && !f.types.has(cslType(entity))) return false;
-  if (f.countries === undefined) return true;
-  const own = [...entity.countries.map((c) => c.code), ...entity.addresses.flatMap((a) => (a.country === undefined ? [] : [a.country]))];
-  return own.some((c) => f.countries!.has(c.toUpperCase()));
+function filters(query: CslQueryT): Filters {
+  const codes = csv(query.sources);
+  const sources = codes.length === 0 ? [...CSL_SOURCES] : codes.map((c) => cslSource(c) ?? badValue('sources', c, CSL_SOURCES.map((s) => s.code).join(', ')));
+  const types = csv(query.types).map((t) => ['Entity', 'Individual', 'Vessel', 'Aircraft'].find((k) => k.toLowerCase() === t.toLowerCase()) ?? badValue('types', t, 'Entity, Individual, Vessel, Aircraft'));
+  const countries = csv(query.countries).map((c) => (/^[A-Za-z]{2}$/.test(c) ? c.toLowerCase() : badValue('countries', c, 'two-letter ISO codes, e.g. CN,RU')));
+  return { sources, types: types.length === 0 ? undefined : new Set(types), countries: countries.length === 0 ? undefined : new Set(countries) };
 }
 
-function containsEveryWord(entity: Entity, words: readonly string[]): boolean {
-  return entity.names.some((n) => {
-    const tokens = new Set<string>(prepareName(n.value, 'any').tokens);
-    return words.every((w) => tokens.has(w));
+function passes(row: Row, f: Filters): boolean {
+  const codes = new Set(f.sources.map((s) => s.code));
+  if (!cslCodesOf(row).some((c) => codes.has(c))) return false;
+  if (f.types !== undefined && !f.types.has(cslType(row.schema))) return false;
+  return f.countries === undefined || row.countries.some((c) => f.countries!.has(c));
+}
+
+function fromCard(card: EntityCard): Row {
+  return { id: card.id, listId: card.listId, subList: card.subList, programs: card.programs, schema: card.schema, countries: card.countries, names: card.names };
+}
+
+function fromEntity(e: Entity): Row {
+  const countries = [...e.countries.map((c) => c.code as string), ...e.addresses.flatMap((a) => (a.country === undefined ? [] : [a.country as string]))];
+  return { id: e.id, listId: e.listId, subList: e.listing.subList, programs: e.programs, schema: e.schema, countries, names: e.names.map((n) => n.value) };
+}
+
+/** True when one of the names holds every word (whole words, accents and case ignored). */
+function containsEveryWord(row: Row, words: readonly string[]): boolean {
+  return row.names.some((name) => {
+    const padded = ` ${normaliseAddress(name)} `;
+    return words.every((w) => padded.includes(` ${w} `));
   });
 }
 
-async function byName(deps: ApiDeps, name: string, fuzzy: boolean, lists: string[]): Promise<Entity[]> {
-  const settings: ResolvedSettings = deps.service.resolve({ threshold: fuzzy ? deps.service.screener.algorithm.threshold : PLAIN_CANDIDATE_THRESHOLD, lists, limit: CANDIDATES });
-  const words = prepareName(name, 'any').tokens;
-  const out: Entity[] = [];
+async function fuzzy(deps: ApiDeps, name: string, lists: string[]): Promise<Row[]> {
+  const settings = deps.service.resolve({ lists, limit: CANDIDATES });
+  const out: Row[] = [];
   for (const m of deps.service.evaluate({ name }, settings).matches) {
     const entity = await deps.store.entity(m.entity_id as EntityId);
-    if (entity !== undefined && (fuzzy || containsEveryWord(entity, words))) out.push(entity);
+    if (entity !== undefined) out.push(fromEntity(entity));
   }
   return out;
 }
 
-async function everyRecord(deps: ApiDeps, parents: ListId[]): Promise<Entity[]> {
-  const out: Entity[] = [];
-  for await (const e of deps.store.currentEntities(parents)) if (e.status === 'current') out.push(e);
+/** Index cards of the chosen lists (or sub-lists) that pass `keep`, in index order. */
+function scan(deps: ApiDeps, lists: string[], keep: (row: Row) => boolean): Row[] {
+  const wanted = new Set(lists);
+  const out: Row[] = [];
+  for (const card of deps.service.screener.cards()) {
+    if (!wanted.has(card.listId) && !(card.subList !== undefined && wanted.has(`${card.listId}:${card.subList}`))) continue;
+    const row = fromCard(card);
+    if (keep(row)) out.push(row);
+  }
+  return out;
+}
+
+async function candidates(deps: ApiDeps, query: CslQueryT, lists: string[]): Promise<Row[]> {
+  const name = query.name?.trim() ?? '';
+  if (lists.length === 0) return [];
+  if (name === '') return scan(deps, lists, () => true);
+  if (query.fuzzy_name === true) return fuzzy(deps, name, lists);
+  const words = normaliseAddress(name).split(' ').filter((w) => w !== '');
+  return scan(deps, lists, (row) => containsEveryWord(row, words));
+}
+
+async function page(deps: ApiDeps, rows: Row[]) {
+  const out = [];
+  for (const row of rows) {
+    const entity = await deps.store.entity(row.id as EntityId);
+    if (entity !== undefined) out.push(cslResult(entity));
+  }
   return out;
 }
 
@@ -117,13 +162,10 @@ export function cslRoutes(app: Api, deps: ApiDeps): void {
       const f = filters(query);
       const loaded = new Set(deps.service.screener.state().lists.map((v) => v.list_id));
       const lists = [...new Set(f.sources.flatMap((s) => s.lists))].filter((l) => loaded.has(l.split(':')[0]!));
-      const name = query.name?.trim() ?? '';
-      const candidates =
-        lists.length === 0 ? [] : name === '' ? await everyRecord(deps, [...new Set(lists.map((l) => l.split(':')[0] as ListId))]) : await byName(deps, name, query.fuzzy_name === true, lists);
-      const matching = candidates.filter((e) => passes(e, f));
+      const matching = (await candidates(deps, query, lists)).filter((row) => passes(row, f));
       const offset = query.offset ?? 0;
-      const size = query.size ?? 10;
-      const response = { total: matching.length, sources_used: await sourcesUsed(deps, f.sources), results: matching.slice(offset, offset + size).map(cslResult) };
+      const results = await page(deps, matching.slice(offset, offset + (query.size ?? 10)));
+      const response = { total: matching.length, sources_used: await sourcesUsed(deps, f.sources), results };
       const settings = lists.length === 0 ? { ...deps.service.resolve({}), refs: [] } : deps.service.resolve({ lists });
       const header = deps.service.header(settings);
       await deps.service.record(callerOf(request), {
@@ -132,9 +174,9 @@ export function cslRoutes(app: Api, deps: ApiDeps): void {
         kind: 'csl_search',
         settings,
         request: query,
-        normalised: { name: prepareName(name, 'any').latin, fuzzy_name: query.fuzzy_name === true, sources: f.sources.map((s) => s.code), types: [...(f.types ?? [])], countries: [...(f.countries ?? [])] },
+        normalised: { name: prepareName(query.name ?? '', 'any').latin, fuzzy_name: query.fuzzy_name === true, sources: f.sources.map((s) => s.code), types: [...(f.types ?? [])], countries: [...(f.countries ?? [])] },
         response,
-        matchCount: response.results.length,
+        matchCount: results.length,
       });
       return sendJsonText(reply.header('x-screening-id', header.id), JSON.stringify(response));
     },

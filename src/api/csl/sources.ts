@@ -1,7 +1,6 @@
 // trade.gov CSL source codes → Embargo lists. Each code covers its CSL sub-list (`us_trade_csl:<code>`) and the
 // agency's own list where Embargo loads it. OFAC's non-SDN consolidated file does not say which non-SDN list a
 // record is on, so its records are assigned by program (below); what no program claims counts as NS-MBS.
-import type { Entity } from '../../domain/entity.ts';
 
 export interface CslSource {
   code: string;
@@ -45,13 +44,20 @@ const CONS_PROGRAMS: readonly { code: string; test: RegExp }[] = [
   { code: 'CAP', test: /^561-Related$/ },
 ];
 
+/** What decides a record's CSL codes. */
+export interface CslPlacement {
+  listId: string;
+  subList?: string | undefined;
+  programs: readonly string[];
+}
+
 /** The CSL codes of a record: its sub-list, the list's own code, or (OFAC non-SDN) the codes of its programs. */
-export function cslCodesOf(entity: Pick<Entity, 'listId' | 'programs' | 'listing'>): string[] {
-  if (entity.listing.subList !== undefined) return [entity.listing.subList];
-  if (entity.listId !== 'us_ofac_cons') {
-    const own = CSL_SOURCES.find((s) => s.lists.includes(entity.listId));
+export function cslCodesOf(record: CslPlacement): string[] {
+  if (record.subList !== undefined) return [record.subList];
+  if (record.listId !== 'us_ofac_cons') {
+    const own = CSL_SOURCES.find((s) => s.lists.includes(record.listId));
     return own === undefined ? [] : [own.code];
   }
-  const codes = CONS_PROGRAMS.filter((p) => entity.programs.some((program) => p.test.test(program))).map((p) => p.code);
+  const codes = CONS_PROGRAMS.filter((p) => record.programs.some((program) => p.test.test(program))).map((p) => p.code);
   return codes.length > 0 ? codes : ['MBS'];
 }
