@@ -53,6 +53,7 @@ const entries: (Omit<ListInfo, 'id'> & { id: string })[] = [
   { id: 'eu_journal', name: 'EU sanctions regulation annexes', authority: 'Council of the EU', kind: 'sanctions', licence: NC },
   { id: 'gb_hmt_ofsi', name: 'OFSI Consolidated List of Financial Sanctions Targets', authority: 'HM Treasury OFSI', kind: 'sanctions', licence: 'Open Government Licence v3.0' },
   { id: 'gb_fcdo_sanctions', name: 'UK Sanctions List', authority: 'UK FCDO', kind: 'sanctions', licence: 'Open Government Licence v3.0' },
+  { id: 'us_os_congress', name: 'US Congress members (OpenSanctions PEP export, Senzing format)', authority: 'OpenSanctions', kind: 'pep', licence: 'OpenSanctions data; see data/README.md' },
   { id: 'cn_gov_sanctions', name: 'PRC countermeasures, Unreliable Entity List and export-control lists', authority: 'PRC MFA / MOFCOM', kind: 'sanctions', licence: NC },
 ];
 
