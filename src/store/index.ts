@@ -4,3 +4,5 @@ export { openStore, isPostgresUrl } from './open.ts';
 export type { AuditStore, AuditRange, ApiKeyRecord, ApiRole } from './audit-store.ts';
 export { API_ROLES } from './audit-store.ts';
 export { openAuditStore } from './kysely-audit-store.ts';
+export type { BookStore, BookImport, BookRun, BookWriteHooks, MatchDecision, MatchDecisionKind, NewBookImport, PartyRecord, PartyResultRecord, PartyStatus, StoredParty } from './book-store.ts';
+export { openBookStore, partyHash } from './kysely-book-store.ts';

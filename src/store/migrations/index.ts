@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { m003_audit_and_keys } from './003-audit-and-keys.ts';
+import { m004_book } from './004-book.ts';
 
 const m001_lists: Migration = {
   async up(db: Kysely<unknown>) {
@@ -61,6 +62,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001_lists': m001_lists,
   '002_entity_records': m002_entity_records,
   '003_audit_and_keys': m003_audit_and_keys,
+  '004_book': m004_book,
 };
 
 export const migrationProvider: MigrationProvider = {
