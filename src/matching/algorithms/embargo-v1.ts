@@ -51,7 +51,7 @@ export const EMBARGO_V1: Algorithm = {
     candidateLimit: 24,
     listedUnmatchedFactor: 0.3,
     loneFuzzyFactor: 0.95,
-    initialCredit: 0.75,
+    initialCredit: 0.85,
     initialSimilarity: 0.9,
     weakAliasFactor: 0.95,
     phoneticSimilarity: 0.82,
@@ -72,7 +72,7 @@ export const EMBARGO_V1: Algorithm = {
     loneFuzzyFactor:
       'When the only token two names share is misspelt (BODET / BOET, UNINET / UNIJET), the score is cut by 5 %: ' +
       'one letter apart in a one-word name is as often another company as a typo.',
-    initialCredit: 'An initial ("M.") covers 75 % of the weight of the given name it abbreviates: with the other parts agreeing it is a consistency check more than a guess.',
+    initialCredit: 'An initial ("M.") covers 85 % of the weight of the given name it abbreviates: with the other parts agreeing it is a consistency check more than a guess.',
     initialSimilarity: 'Similarity credited to an initial that agrees with the first letter.',
     weakAliasFactor: 'Weak aliases (the list says "low quality") score 5 % lower.',
     phoneticSimilarity:

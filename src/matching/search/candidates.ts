@@ -105,26 +105,27 @@ export class CandidateGenerator {
     this.#text = text;
     this.#qi = qi;
     const exact = this.#ix.tokenIds.get(text);
-    if (exact !== undefined) this.#visit(exact);
+    if (exact !== undefined) this.#visit(exact, 0);
     if (text.length >= MIN_DELETION_LENGTH) {
       for (let skip = -1; skip < text.length; skip++) {
         const h = hashWithout(text, skip);
-        for (let p = lowerBound(d.delHash, d.delDir, h); p < d.delHash.length && d.delHash[p] === h; p++) this.#visit(d.delToken[p]);
+        // One edit apart: lengths differ by at most one.
+        for (let p = lowerBound(d.delHash, d.delDir, h); p < d.delHash.length && d.delHash[p] === h; p++) this.#visit(d.delToken[p], 1);
       }
     }
     if (phon >= 0 && text.length >= 4) {
       const end = Math.min(d.phonStart[phon + 1], d.phonStart[phon] + MAX_PHONETIC_BUCKET);
-      for (let p = d.phonStart[phon]; p < end; p++) this.#visit(d.phonTokens[p]);
+      for (let p = d.phonStart[phon]; p < end; p++) this.#visit(d.phonTokens[p], 3);
     }
     if (qi >= 0) this.#skeleton(text);
   }
 
-  /** Checks one vocabulary token against the text being expanded (once per expansion). */
-  #visit(t: number): void {
+  /** Checks one vocabulary token (at most `lengthGap` letters longer or shorter) against the expanded text. */
+  #visit(t: number, lengthGap: number): void {
+    const text = this.#text;
+    if (Math.abs(this.#ix.data.vocab[t].length - text.length) > lengthGap) return;
     if (this.#seen[t] === this.#seenEpoch) return;
     this.#seen[t] = this.#seenEpoch;
-    const text = this.#text;
-    if (Math.abs(this.#ix.data.vocab[t].length - text.length) > 3) return; // past every edit budget
     const s = this.#qi >= 0 ? this.#sims.get(this.#qi, t) : this.#pieceSimilarity(text, t);
     if (s >= this.#st.minTokenSimilarity) this.#add(t, s);
   }
@@ -137,7 +138,7 @@ export class CandidateGenerator {
     if (id === undefined) return;
     const [start, tokens] = this.#sims.abjad ? [d.skelStart, d.skelTokens] : [d.bareStart, d.bareTokens];
     const end = Math.min(start[id + 1], start[id] + MAX_PHONETIC_BUCKET);
-    for (let p = start[id]; p < end; p++) this.#visit(tokens[p]);
+    for (let p = start[id]; p < end; p++) this.#visit(tokens[p], 8);
   }
 
   #pieceSimilarity(text: string, token: number): number {
@@ -170,8 +171,12 @@ export class CandidateGenerator {
   #joinsAndSplits(q: QuerySide): void {
     for (let i = 0; i + 1 < q.count && this.#slotCount < MAX_SLOTS; i++) {
       if (q.tokens[i].length < 2 || q.tokens[i + 1].length < 2) continue;
-      this.#expand(q.tokens[i] + q.tokens[i + 1], -1, -1);
-      this.#slotCount++;
+      // Joined as listed, exactly ("hik vision" → hikvision): a typo on top is left to the aligner.
+      const joined = this.#ix.tokenIds.get(q.tokens[i] + q.tokens[i + 1]);
+      if (joined !== undefined) {
+        this.#add(joined, 1);
+        this.#slotCount++;
+      }
     }
     for (let i = 0; i < q.count; i++) {
       const text = q.tokens[i];
@@ -229,11 +234,15 @@ export class CandidateGenerator {
           skipped = true;
           continue;
         }
-        for (let p = d.postStart[t]; p < d.postStart[t + 1]; p++) {
+        const end = d.postStart[t + 1];
+        const mask = filter.classMask;
+        for (let p = d.postStart[t]; p < end; p++) {
           const n = d.postNames[p];
           if (this.#nameStamp[n] === epoch) continue;
           this.#nameStamp[n] = epoch;
-          if (this.#accepts(n, filter)) this.#touch(n, credit);
+          if ((d.nameClass[n] & mask) === 0 || (filter.lists !== undefined && !this.#accepts(n, filter))) continue;
+          if (this.#acc[n] === 0) this.touched[this.touchedCount++] = n;
+          this.#acc[n] += credit;
         }
       }
     }

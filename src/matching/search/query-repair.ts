@@ -74,8 +74,12 @@ export class QueryRepair {
   /** A fold word run together with another known word: "shippinglimited", "acexoy", "generaltading". */
   #split(word: string): string | undefined {
     for (let k = 2; k <= word.length - 2; k++) {
-      const left = this.#piece(word.slice(0, k));
-      const right = this.#piece(word.slice(k));
+      const l = word.slice(0, k);
+      const r = word.slice(k);
+      // At least one piece must be known as it stands; only then may the other be a misspelt fold word.
+      if (!this.#rank.has(l) && !this.#ix.tokenIds.has(l) && !this.#rank.has(r) && !this.#ix.tokenIds.has(r)) continue;
+      const left = this.#piece(l);
+      const right = left === undefined ? undefined : this.#piece(r);
       if (left === undefined || right === undefined || (!left.fold && !right.fold)) continue;
       // Legal forms trail a name; a leading fold word must be a word of its own (llc, not "in" of "intime").
       if (left.fold && !right.fold && left.text.length < 3) continue;
