@@ -21,8 +21,11 @@ export interface VerifyOptions {
   /** A checkpoint kept elsewhere; its signature is checked when `key` is given. */
   expect?: Checkpoint;
   key?: string;
-  /** The head row the store keeps next to the log. */
-  storedHead?: AuditHead;
+  /**
+   * Reads the head row the store keeps next to the log. Read before and after the walk, so that records appended
+   * while verifying (a live server) are not mistaken for tampering.
+   */
+  readHead?: () => Promise<AuditHead>;
   /** Seq of the record with this hash (0 for the genesis hash), to tell a reordering from a rewrite. */
   locate(hash: string): Promise<number | undefined>;
 }
@@ -86,20 +89,29 @@ function checkExpected(walk: Walk, options: VerifyOptions): void {
   }
 }
 
-function checkStoredHead(walk: Walk, head: AuditHead | undefined): void {
-  if (head === undefined) return;
-  if (head.seq > walk.prev.seq) {
-    walk.problems.push({ kind: 'truncated', seq: walk.prev.seq + 1, detail: `the log ends at record ${walk.prev.seq}, its head row says ${head.seq}` });
-  } else if (head.seq !== walk.prev.seq || head.hash !== walk.prev.hash) {
-    walk.problems.push({ kind: 'head_mismatch', seq: head.seq, detail: `the head row (${head.seq}) does not match the last record (${walk.prev.seq})` });
+/** The last record must lie between the head rows read before and after the walk, and match the one it equals. */
+function checkStoredHead(walk: Walk, before: AuditHead | undefined, after: AuditHead | undefined): void {
+  if (before === undefined || after === undefined) return;
+  const last = walk.prev;
+  if (last.seq < before.seq) {
+    walk.problems.push({ kind: 'truncated', seq: last.seq + 1, detail: `the log ends at record ${last.seq}, its head row says ${before.seq}` });
+  } else if (last.seq > after.seq) {
+    walk.problems.push({ kind: 'head_mismatch', seq: after.seq, detail: `records after the head row (${after.seq}) up to ${last.seq}: they were not written by Embargo` });
+  } else {
+    const same = [before, after].find((h) => h.seq === last.seq);
+    if (same !== undefined && same.hash !== last.hash) {
+      walk.problems.push({ kind: 'head_mismatch', seq: last.seq, detail: `the head row's hash differs from record ${last.seq}'s` });
+    }
   }
 }
 
 /** Verifies records given in seq order. */
 export async function verifyChain(records: AsyncIterable<AuditRecord>, options: VerifyOptions): Promise<VerifyReport> {
   const walk: Walk = { prev: { seq: 0, hash: GENESIS_HASH }, prevContentOk: true, records: 0, problems: [], hashAtExpected: undefined };
+  const before = await options.readHead?.();
   for await (const record of records) await step(record, walk, options);
+  const after = await options.readHead?.();
   checkExpected(walk, options);
-  checkStoredHead(walk, options.storedHead);
+  checkStoredHead(walk, before, after);
   return { ok: walk.problems.length === 0, records: walk.records, head: walk.prev, problems: walk.problems };
 }

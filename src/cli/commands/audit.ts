@@ -81,7 +81,7 @@ export function registerAudit(program: Command): void {
       const report = await withAudit(ctx, async (store, config) => {
         if (expect !== undefined && config.auditKey === undefined) ctx.printer.err('note: EMBARGO_AUDIT_KEY is not set, so the checkpoint signature was not checked');
         return verifyChain(store.records(), {
-          storedHead: await store.head(),
+          readHead: () => store.head(),
           locate: (hash) => store.seqOfHash(hash),
           ...(expect === undefined ? {} : { expect }),
           ...(config.auditKey === undefined ? {} : { key: config.auditKey }),
