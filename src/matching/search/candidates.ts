@@ -67,11 +67,15 @@ export class CandidateGenerator {
   #seenEpoch = 0;
   readonly #common: Float32Array;
   readonly #commonStamp: Uint32Array;
+  /** Tokens some query word expanded to in this query (stamped with the query's epoch). */
+  readonly #expanded: Uint32Array;
   #commonEpoch = 0;
   // top-k min-heap on the bound
   readonly #heapName: Uint32Array;
   readonly #heapBound: Float32Array;
   #heapSize = 0;
+  /** Heap capacity of the current query. */
+  #limit = 0;
 
   constructor(ix: MatchIndex, sims: SimilarityTable, settings: AlgorithmSettings) {
     this.#ix = ix;
@@ -84,12 +88,14 @@ export class CandidateGenerator {
     this.#seen = new Uint32Array(ix.vocabularySize);
     this.#common = new Float32Array(ix.vocabularySize);
     this.#commonStamp = new Uint32Array(ix.vocabularySize);
-    this.#heapName = new Uint32Array(settings.candidateLimit);
-    this.#heapBound = new Float32Array(settings.candidateLimit);
+    this.#expanded = new Uint32Array(ix.vocabularySize);
+    this.#heapName = new Uint32Array(2 * settings.candidateLimit);
+    this.#heapBound = new Float32Array(2 * settings.candidateLimit);
   }
 
   #add(token: number, sim: number): void {
     if (this.#expCount === MAX_EXPANSIONS) return;
+    this.#expanded[token] = this.#commonEpoch + 1; // the epoch #accumulate is about to start
     this.#expTok[this.#expCount] = token;
     this.#expSim[this.#expCount] = sim;
     this.#expSlot[this.#expCount++] = this.#slotCount;
@@ -218,7 +224,15 @@ export class CandidateGenerator {
   #accumulate(filter: NameFilter): boolean {
     const d = this.#ix.data;
     let rare = false;
-    for (let e = 0; e < this.#expCount; e++) if (d.tokenDf[this.#expTok[e]] <= this.#commonDf) rare = true;
+    // Common tokens are set aside only if some query token is itself rare: its best expansion (not a fuzzy
+    // neighbour of a common word: "ari" for "ali"), and not a letter ("H. Ali" still opens through "ali").
+    for (let e = 0; e < this.#expCount; ) {
+      let best = e;
+      const slot = this.#expSlot[e];
+      for (; e < this.#expCount && this.#expSlot[e] === slot; e++) if (this.#expSim[e] > this.#expSim[best]) best = e;
+      const t = this.#expTok[best];
+      if (d.tokenDf[t] <= this.#commonDf && d.vocab[t].length > 1) rare = true;
+    }
     this.#commonEpoch++;
     let skipped = false;
     let e = 0;
@@ -249,16 +263,38 @@ export class CandidateGenerator {
     return skipped;
   }
 
-  /** Credits common tokens to the names already found (a scan of each found name's tokens). */
-  #creditCommon(): void {
+  /**
+   * Credits, to the names already found, what their postings did not: common tokens set aside, and the given
+   * name a query initial may abbreviate ("H." for hassan) — one scan of each found name's few tokens. An
+   * initial covers its given name on the listed side only, so the bound counts half its credit (the bound
+   * doubles what it credits, as a matched token counts on both sides).
+   */
+  #creditFound(q: QuerySide, common: boolean): void {
     const d = this.#ix.data;
+    let initials = '';
+    for (let i = 0; i < q.count; i++) if (q.tokens[i].length === 1) initials += q.tokens[i];
+    if (!common && initials === '') return;
+    const credit = (this.#st.initialSimilarity * this.#st.initialCredit) / 2;
     for (let k = 0; k < this.touchedCount; k++) {
       const n = this.touched[k];
       for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
         const t = d.nameToks[p];
-        if (this.#commonStamp[t] === this.#commonEpoch) this.#acc[n] += this.#common[t];
+        if (common && this.#commonStamp[t] === this.#commonEpoch) this.#acc[n] += this.#common[t];
       }
+      for (const initial of initials) this.#acc[n] += credit * this.#bestInitialWeight(n, initial);
     }
+  }
+
+  /** Weight of the heaviest token of name n that `initial` may abbreviate (not one a query word credits). */
+  #bestInitialWeight(n: number, initial: string): number {
+    const d = this.#ix.data;
+    let best = 0;
+    for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
+      const t = d.nameToks[p];
+      const v = d.vocab[t];
+      if (v.length > 1 && v[0] === initial && this.#expanded[t] !== this.#commonEpoch && d.tokenWeight[t] > best) best = d.tokenWeight[t];
+    }
+    return best;
   }
 
   /** Original-script names equal to the query's (e.g. a listed 金正恩 for the query 金正恩). */
@@ -274,7 +310,7 @@ export class CandidateGenerator {
   }
 
   #heapPush(name: number, bound: number): void {
-    const k = this.#heapName.length;
+    const k = this.#limit;
     if (this.#heapSize < k) {
       let i = this.#heapSize++;
       while (i > 0) {
@@ -316,12 +352,16 @@ export class CandidateGenerator {
     const d = this.#ix.data;
     this.#expandQuery(q);
     this.touchedCount = 0;
-    if (this.#accumulate(filter)) this.#creditCommon();
+    this.#creditFound(q, this.#accumulate(filter));
     let wq = 0;
     for (let i = 0; i < q.count; i++) wq += q.weights[i];
     this.#originalScript(originalScriptKey, filter, wq);
     const beta = this.#st.listedUnmatchedFactor;
     this.#heapSize = 0;
+    // An initial says little, and the bound cannot tell which given name it stands for: look at twice as many.
+    let initial = false;
+    for (let i = 0; i < q.count; i++) if (q.tokens[i].length === 1) initial = true;
+    this.#limit = initial ? 2 * this.#st.candidateLimit : this.#st.candidateLimit;
     for (let k = 0; k < this.touchedCount; k++) {
       const n = this.touched[k];
       const acc = this.#acc[n];
