@@ -56,6 +56,8 @@ export class CandidateGenerator {
   /** The text being expanded and its query token (-1 for join/split pieces). */
   #text = '';
   #qi = -1;
+  /** Whether the current expansion read a bucket only in part. */
+  #truncated = false;
   // per-name accumulation
   readonly #acc: Float32Array;
   readonly #nameStamp: Uint32Array;
@@ -74,6 +76,8 @@ export class CandidateGenerator {
   readonly #heapName: Uint32Array;
   readonly #heapBound: Float32Array;
   #heapSize = 0;
+  /** Letters of the query's one-letter tokens (char codes). */
+  readonly #initials = new Uint16Array(256);
   /** Heap capacity of the current query. */
   #limit = 0;
 
@@ -94,7 +98,10 @@ export class CandidateGenerator {
   }
 
   #add(token: number, sim: number): void {
-    if (this.#expCount === MAX_EXPANSIONS) return;
+    if (this.#expCount === MAX_EXPANSIONS) {
+      this.#truncated = true;
+      return;
+    }
     this.#expanded[token] = this.#commonEpoch + 1; // the epoch #accumulate is about to start
     this.#expTok[this.#expCount] = token;
     this.#expSim[this.#expCount] = sim;
@@ -110,6 +117,7 @@ export class CandidateGenerator {
     }
     this.#text = text;
     this.#qi = qi;
+    this.#truncated = false;
     const exact = this.#ix.tokenIds.get(text);
     if (exact !== undefined) this.#visit(exact, 0);
     if (text.length >= MIN_DELETION_LENGTH) {
@@ -121,6 +129,7 @@ export class CandidateGenerator {
     }
     if (phon >= 0 && text.length >= 4) {
       const end = Math.min(d.phonStart[phon + 1], d.phonStart[phon] + MAX_PHONETIC_BUCKET);
+      if (end < d.phonStart[phon + 1]) this.#truncated = true;
       for (let p = d.phonStart[phon]; p < end; p++) this.#visit(d.phonTokens[p], 3);
     }
     if (qi >= 0) this.#skeleton(text);
@@ -144,6 +153,7 @@ export class CandidateGenerator {
     if (id === undefined) return;
     const [start, tokens] = this.#sims.abjad ? [d.skelStart, d.skelTokens] : [d.bareStart, d.bareTokens];
     const end = Math.min(start[id + 1], start[id] + MAX_PHONETIC_BUCKET);
+    if (end < start[id + 1]) this.#truncated = true;
     for (let p = start[id]; p < end; p++) this.#visit(tokens[p], 8);
   }
 
@@ -168,6 +178,8 @@ export class CandidateGenerator {
         continue;
       }
       this.#expand(text, i, this.#sims.phon[i]);
+      // Buckets read in part cannot vouch that every alike token was seen.
+      this.#sims.expanded[i] = this.#truncated ? 0 : 1;
       q.weights[i] = id >= 0 ? d.tokenWeight[id] : unknownWeight(text, d.unknownWeight);
     }
     this.#joinsAndSplits(q);
@@ -271,28 +283,30 @@ export class CandidateGenerator {
    */
   #creditFound(q: QuerySide, common: boolean): void {
     const d = this.#ix.data;
-    let initials = '';
-    for (let i = 0; i < q.count; i++) if (q.tokens[i].length === 1) initials += q.tokens[i];
-    if (!common && initials === '') return;
+    let initials = 0;
+    for (let i = 0; i < q.count; i++) if (q.tokens[i].length === 1) this.#initials[initials++] = q.tokens[i].charCodeAt(0);
+    if (!common && initials === 0) return;
     const credit = (this.#st.initialSimilarity * this.#st.initialCredit) / 2;
     for (let k = 0; k < this.touchedCount; k++) {
       const n = this.touched[k];
-      for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
-        const t = d.nameToks[p];
-        if (common && this.#commonStamp[t] === this.#commonEpoch) this.#acc[n] += this.#common[t];
+      if (common) {
+        for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
+          const t = d.nameToks[p];
+          if (this.#commonStamp[t] === this.#commonEpoch) this.#acc[n] += this.#common[t];
+        }
       }
-      for (const initial of initials) this.#acc[n] += credit * this.#bestInitialWeight(n, initial);
+      for (let i = 0; i < initials; i++) this.#acc[n] += credit * this.#bestInitialWeight(n, this.#initials[i]);
     }
   }
 
   /** Weight of the heaviest token of name n that `initial` may abbreviate (not one a query word credits). */
-  #bestInitialWeight(n: number, initial: string): number {
+  #bestInitialWeight(n: number, initial: number): number {
     const d = this.#ix.data;
     let best = 0;
     for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
       const t = d.nameToks[p];
       const v = d.vocab[t];
-      if (v.length > 1 && v[0] === initial && this.#expanded[t] !== this.#commonEpoch && d.tokenWeight[t] > best) best = d.tokenWeight[t];
+      if (v.length > 1 && v.charCodeAt(0) === initial && this.#expanded[t] !== this.#commonEpoch && d.tokenWeight[t] > best) best = d.tokenWeight[t];
     }
     return best;
   }

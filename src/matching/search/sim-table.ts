@@ -4,6 +4,7 @@
 import type { AlgorithmSettings } from '../algorithms/types.ts';
 import { tokenSimilarity, type SimilarityOptions } from '../features/token-similarity.ts';
 import type { MatchIndexData } from '../index/data.ts';
+import { MIN_DELETION_LENGTH } from '../index/deletions.ts';
 
 export const MAX_QUERY_TOKENS = 16;
 const MAX_SLOTS = 8192;
@@ -22,6 +23,8 @@ export class SimilarityTable {
   abjad = false;
   readonly tokenIds = new Int32Array(MAX_QUERY_TOKENS);
   readonly phon = new Int32Array(MAX_QUERY_TOKENS);
+  /** 1 once candidate generation has expanded query token i (every alike short token is then in the table). */
+  readonly expanded = new Uint8Array(MAX_QUERY_TOKENS);
 
   constructor(data: MatchIndexData, settings: AlgorithmSettings) {
     this.#data = data;
@@ -33,6 +36,7 @@ export class SimilarityTable {
   /** Starts a query. */
   reset(tokens: string[]): void {
     this.tokens = tokens;
+    this.expanded.fill(0);
     this.#sims.fill(Number.NaN, 0, this.#slots * MAX_QUERY_TOKENS);
     this.#slots = 0;
     if (++this.#epoch === 0xffffffff) {
@@ -57,8 +61,15 @@ export class SimilarityTable {
       const cached = this.#sims[slot * MAX_QUERY_TOKENS + i];
       if (!Number.isNaN(cached)) return cached;
     }
-    const p = this.phon[i];
     const text = this.#data.vocab[token];
+    // The query token's expansion already visited every token one edit away, sounding alike or sharing its
+    // skeleton; for short tokens (one typo allowed, both in the deletion tables) no other token is alike.
+    const q = this.tokens[i];
+    if (this.expanded[i] === 1 && text.length <= 6 && q.length <= 6 && text.length >= MIN_DELETION_LENGTH && q.length >= MIN_DELETION_LENGTH) {
+      if (slot >= 0) this.#sims[slot * MAX_QUERY_TOKENS + i] = 0;
+      return 0;
+    }
+    const p = this.phon[i];
     this.#options.soundAlike = p >= 0 && this.#data.tokenPhon[token] === p;
     this.#options.skeleton = this.abjad || this.#data.tokenAbjad[token] === 1;
     const s = tokenSimilarity(this.tokens[i], text, this.#options);
