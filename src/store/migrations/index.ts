@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { m003_audit_and_keys } from './003-audit-and-keys.ts';
 import { m004_book } from './004-book.ts';
+import { m005_monitor } from './005-monitor.ts';
 
 const m001_lists: Migration = {
   async up(db: Kysely<unknown>) {
@@ -63,6 +64,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '002_entity_records': m002_entity_records,
   '003_audit_and_keys': m003_audit_and_keys,
   '004_book': m004_book,
+  '005_monitor': m005_monitor,
 };
 
 export const migrationProvider: MigrationProvider = {
