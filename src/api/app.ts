@@ -23,6 +23,8 @@ export interface ApiOptions {
   /** Audit identity of key-less loopback callers: `local:<user>`. */
   localUser: string;
   logger?: FastifyServerOptions['logger'];
+  /** Revocation delay: how long a checked key is trusted (default 2 s). */
+  keyCacheMs?: number;
 }
 
 /** Largest request body: a full batch of 1,000 parties with addresses and ids stays well under it. */
@@ -41,7 +43,7 @@ export async function buildApi(deps: ApiDeps, options: ApiOptions): Promise<Api>
     routerOptions: { maxParamLength: 300 },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandlers(app);
-  installAuth(app, { audit: deps.audit, requireKeys: options.requireKeys, localUser: options.localUser });
+  installAuth(app, { audit: deps.audit, requireKeys: options.requireKeys, localUser: options.localUser, ...(options.keyCacheMs === undefined ? {} : { keyCacheMs: options.keyCacheMs }) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Embargo screening API', version: '1', description: 'Export-control and sanctions screening. Every screening is recorded in a hash-chained audit log before it is answered.' },

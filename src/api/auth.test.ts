@@ -7,6 +7,7 @@ import type { InjectOptions } from 'fastify';
 import { createApiKey } from '../app/api-keys.ts';
 import { DIALECTS } from '../../test/support/databases.ts';
 import { apiFixture, type ApiFixture } from './api-test-helpers.ts';
+import { buildApi } from './app.ts';
 import type { Access } from './auth.ts';
 
 interface RouteCase {
@@ -89,6 +90,20 @@ for (const dialect of DIALECTS) {
         }
       }
       assert.deepEqual(failures, []);
+    });
+
+    test('a revoked key stops working once the key cache expires', async () => {
+      const { secret } = await createApiKey(f.screening.audit, 'test-soon-revoked', 'screener');
+      const api = await buildApi({ store: f.app.store, audit: f.screening.audit, service: f.screening.service }, { requireKeys: true, localUser: 'test', keyCacheMs: 50 });
+      try {
+        const call = () => api.inject({ method: 'GET', url: '/algorithms', headers: { authorization: `ApiKey ${secret}` } });
+        assert.equal((await call()).statusCode, 200);
+        await f.screening.audit.revokeKey('test-soon-revoked', new Date().toISOString());
+        await new Promise((r) => setTimeout(r, 60));
+        assert.equal((await call()).statusCode, 401);
+      } finally {
+        await api.close();
+      }
     });
 
     test('the key name is the audit actor, and a key sent in the query string is not recorded', async () => {

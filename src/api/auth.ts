@@ -4,7 +4,7 @@
 // On loopback a request without a key is the local user (admin); a key, when given, is always checked.
 // Roles nest: screener (screen) < analyst (+ read lists, entities, stored screenings) < admin (+ audit head).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../app/api-keys.ts';
+import { KeyCache } from '../app/api-keys.ts';
 import type { ApiRole, AuditStore } from '../store/index.ts';
 import type { ErrorPayload } from './errors.ts';
 
@@ -32,6 +32,8 @@ export interface AuthOptions {
   audit: AuditStore;
   requireKeys: boolean;
   localUser: string;
+  /** How long a checked key is trusted before it is looked up again (revocation delay); default 2 s. */
+  keyCacheMs?: number;
 }
 
 /** The key a request carries, if any; the query parameter is removed so it reaches no log or audit record. */
@@ -55,10 +57,10 @@ function deny(reply: FastifyReply, status: 401 | 403, code: string, message: str
   return reply.code(status).send(payload);
 }
 
-async function identify(request: FastifyRequest, reply: FastifyReply, options: AuthOptions): Promise<boolean> {
+async function identify(request: FastifyRequest, reply: FastifyReply, options: AuthOptions, keys: KeyCache): Promise<boolean> {
   const secret = presentedKey(request);
   if (secret !== undefined) {
-    const key = await authenticate(options.audit, secret);
+    const key = await keys.authenticate(secret);
     if (key === undefined) {
       deny(reply, 401, 'unauthorized', 'the API key is unknown or revoked', 'ask an administrator for a key (`embargo keys create`)');
       return false;
@@ -84,6 +86,7 @@ function accessOf(request: FastifyRequest): Access {
 /** Installs the key check as the first hook of every route. */
 export function installAuth(app: FastifyInstance, options: AuthOptions): void {
   app.decorateRequest('caller', null as unknown as CallerInfo);
+  const keys = new KeyCache(options.audit, options.keyCacheMs === undefined ? {} : { ttlMs: options.keyCacheMs });
   app.addHook('onRequest', async (request, reply) => {
     const access = accessOf(request);
     if (access === 'public') {
@@ -91,7 +94,7 @@ export function installAuth(app: FastifyInstance, options: AuthOptions): void {
       request.caller = { actor: 'anonymous', role: 'public' };
       return;
     }
-    if (!(await identify(request, reply, options))) return reply;
+    if (!(await identify(request, reply, options, keys))) return reply;
     if (RANK[request.caller.role] < RANK[access]) {
       return deny(reply, 403, 'forbidden', `this route needs the ${access} role; the key has ${request.caller.role}`, 'use a key with that role');
     }

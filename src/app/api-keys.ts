@@ -29,8 +29,36 @@ export async function createApiKey(audit: AuditStore, name: string, role: ApiRol
   return { key, secret };
 }
 
-/** The active key with this secret, or undefined (unknown or revoked). */
-export async function authenticate(audit: AuditStore, secret: string): Promise<ApiKeyRecord | undefined> {
-  const key = await audit.keyBySecretHash(hashSecret(secret));
-  return key === undefined || key.revokedAt !== null ? undefined : key;
+
+/**
+ * Recently checked keys, so that a busy server does not query the database on every request. Bounded (entries
+ * and age): a revoked key stops working within `ttlMs` (2 s by default) on a running server.
+ */
+export class KeyCache {
+  readonly #audit: AuditStore;
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
+  readonly #entries = new Map<string, { key: ApiKeyRecord | undefined; until: number }>();
+
+  constructor(audit: AuditStore, options: { ttlMs?: number; maxEntries?: number } = {}) {
+    this.#audit = audit;
+    this.#ttlMs = options.ttlMs ?? 2000;
+    this.#maxEntries = options.maxEntries ?? 1000;
+  }
+
+  /** The active key with this secret, or undefined (unknown or revoked). */
+  async authenticate(secret: string): Promise<ApiKeyRecord | undefined> {
+    const hash = hashSecret(secret);
+    const now = Date.now();
+    const cached = this.#entries.get(hash);
+    if (cached !== undefined && cached.until > now) return cached.key;
+    const stored = await this.#audit.keyBySecretHash(hash);
+    const key = stored === undefined || stored.revokedAt !== null ? undefined : stored;
+    // Unknown secrets are not cached: a flood of made-up keys cannot evict the real ones.
+    if (key !== undefined) {
+      if (this.#entries.size >= this.#maxEntries) this.#entries.clear();
+      this.#entries.set(hash, { key, until: now + this.#ttlMs });
+    } else this.#entries.delete(hash);
+    return key;
+  }
 }

@@ -26,7 +26,8 @@ export interface ScreeningContextOptions {
 /** Opens the audit store and the index; the index is built before this resolves unless `worker` is set. */
 export async function openScreening(app: AppContext, options: ScreeningContextOptions): Promise<ScreeningContext> {
   const jurisdictions = loadJurisdictions(app.config.jurisdictions ?? DEFAULT_JURISDICTIONS_PATH);
-  const audit = await openAuditStore(app.config.db);
+  // A server appends on a worker thread (SQLite), so commits do not block request handling.
+  const audit = await openAuditStore(app.config.db, { writerThread: options.worker });
   const screener = new MatchingScreener(app.store, { worker: options.worker, ...(options.lists === undefined ? {} : { lists: options.lists }) });
   if (!options.worker) await screener.refresh();
   const service = new ScreeningService({ screener, audit, jurisdictions });

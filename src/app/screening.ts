@@ -26,6 +26,12 @@ export interface ResolvedSettings {
   refs: ListVersionRef[];
 }
 
+/** An answer and its JSON text (what is sent and stored). */
+export interface Answered<T> {
+  body: T;
+  json: string;
+}
+
 /** What the compatible endpoints record (they shape their own answers). */
 export interface AuditEntry {
   id: string;
@@ -35,6 +41,8 @@ export interface AuditEntry {
   request: unknown;
   normalised: unknown;
   response: unknown;
+  /** JSON.stringify(response), when already made. */
+  responseText?: string;
   matchCount: number;
 }
 
@@ -118,11 +126,12 @@ export class ScreeningService {
   }
 
   /** Screens one party and records it. */
-  async screenOne(caller: Caller, party: PartyQuery, settings: ScreenSettings): Promise<ScreeningResponse> {
+  async screenOne(caller: Caller, party: PartyQuery, settings: ScreenSettings): Promise<Answered<ScreeningResponse>> {
     const resolved = this.resolve(settings);
     const result = this.evaluate(party, resolved);
     const header = this.header(resolved);
     const response: ScreeningResponse = { ...header, ...result };
+    const json = JSON.stringify(response);
     await this.record(caller, {
       id: header.id,
       at: header.screened_at,
@@ -131,13 +140,14 @@ export class ScreeningService {
       request: { ...party, ...settings },
       normalised: result.normalised,
       response,
+      responseText: json,
       matchCount: result.matches.length,
     });
-    return response;
+    return { body: response, json };
   }
 
   /** Screens many parties; a party the engine cannot read is an error item, not a failed batch. */
-  async screenBatch(caller: Caller, parties: PartyQuery[], settings: ScreenSettings): Promise<BatchResponse> {
+  async screenBatch(caller: Caller, parties: PartyQuery[], settings: ScreenSettings): Promise<Answered<BatchResponse>> {
     const resolved = this.resolve(settings);
     const results = parties.map((party, index) => this.#batchItem(party, index, resolved));
     const count = (s: string) => results.filter((r) => r.status === s).length;
@@ -147,6 +157,7 @@ export class ScreeningService {
       summary: { parties: parties.length, potential_matches: count('potential_match'), clear: count('clear'), errors: count('error') },
       results,
     };
+    const json = JSON.stringify(response);
     await this.record(caller, {
       id: header.id,
       at: header.screened_at,
@@ -155,9 +166,10 @@ export class ScreeningService {
       request: { parties, ...settings },
       normalised: results.map((r) => ('normalised' in r ? r.normalised : null)),
       response,
+      responseText: json,
       matchCount: results.reduce((n, r) => n + ('matches' in r ? r.matches.length : 0), 0),
     });
-    return response;
+    return { body: response, json };
   }
 
   #batchItem(party: PartyQuery, index: number, settings: ResolvedSettings): BatchItem {
@@ -184,6 +196,7 @@ export class ScreeningService {
       request: entry.request,
       normalised: entry.normalised,
       response: entry.response,
+      ...(entry.responseText === undefined ? {} : { responseText: entry.responseText }),
       matchCount: entry.matchCount,
     });
   }

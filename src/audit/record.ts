@@ -36,6 +36,8 @@ export interface AuditInput {
   normalised: unknown;
   /** The answer exactly as sent. */
   response: unknown;
+  /** The answer already serialised (JSON.stringify(response)), when the caller has it: saves a second pass. */
+  responseText?: string;
   matchCount: number;
 }
 
@@ -81,7 +83,7 @@ export function toBody(input: AuditInput): AuditBody {
     lists: JSON.stringify(input.lists),
     request: JSON.stringify(input.request ?? null),
     normalised: JSON.stringify(input.normalised ?? null),
-    response: JSON.stringify(input.response ?? null),
+    response: input.responseText ?? JSON.stringify(input.response ?? null),
     matchCount: input.matchCount,
   };
 }

@@ -1,6 +1,7 @@
 // The AuditStore on Kysely, for SQLite and PostgreSQL. Appends are group-committed: every append that arrives
 // while a transaction is being written waits for the next one, so throughput stays high even though each
 // commit is made durable (SQLite connection with synchronous=FULL; PostgreSQL's default synchronous_commit).
+import { Worker } from 'node:worker_threads';
 import { Kysely, PostgresDialect, SqliteDialect, type Selectable } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -40,6 +41,49 @@ const MAX_GROUP = 500;
 /** Rows per page when streaming the log. */
 const READ_PAGE = 1000;
 
+/** Writes one group of records as one transaction and returns them chained. */
+export interface GroupWriter {
+  write(bodies: AuditBody[]): Promise<AuditRecord[]>;
+  close(): Promise<void>;
+}
+
+type Link = Pick<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
+type Reply = { id: number; links: Link[] } | { id: number; error: string };
+
+/** SQLite writer on a worker thread (see sqlite/audit-writer-worker.ts): the fsync does not block the caller. */
+class WorkerGroupWriter implements GroupWriter {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (r: Link[]) => void; reject: (e: Error) => void }>();
+  #next = 0;
+
+  constructor(path: string) {
+    this.#worker = new Worker(new URL('./sqlite/audit-writer-worker.ts', import.meta.url), { workerData: { path } });
+    this.#worker.on('message', (reply: Reply) => {
+      const pending = this.#pending.get(reply.id);
+      this.#pending.delete(reply.id);
+      if ('error' in reply) pending?.reject(new Error(reply.error));
+      else pending?.resolve(reply.links);
+    });
+    this.#worker.on('error', (error) => {
+      for (const p of this.#pending.values()) p.reject(error);
+      this.#pending.clear();
+    });
+  }
+
+  async write(bodies: AuditBody[]): Promise<AuditRecord[]> {
+    const id = this.#next++;
+    const links = await new Promise<Link[]>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, bodies });
+    });
+    return bodies.map((body, i) => ({ ...body, ...links[i]! }));
+  }
+
+  async close(): Promise<void> {
+    await this.#worker.terminate();
+  }
+}
+
 interface Pending {
   body: AuditBody;
   resolve: (record: AuditRecord) => void;
@@ -78,12 +122,15 @@ function toKey(row: AuditDatabase['api_keys']): ApiKeyRecord {
 export class KyselyAuditStore implements AuditStore {
   readonly dialect: 'sqlite' | 'postgres';
   readonly #db: Kysely<AuditDatabase>;
+  readonly #writer: GroupWriter | undefined;
   #queue: Pending[] = [];
   #flushing = false;
 
-  constructor(db: Kysely<AuditDatabase>, dialect: 'sqlite' | 'postgres') {
+  /** `writer` replaces the in-connection transaction for appends (the SQLite worker thread). */
+  constructor(db: Kysely<AuditDatabase>, dialect: 'sqlite' | 'postgres', writer?: GroupWriter) {
     this.#db = db;
     this.dialect = dialect;
+    this.#writer = writer;
   }
 
   async migrate(): Promise<void> {
@@ -95,6 +142,7 @@ export class KyselyAuditStore implements AuditStore {
 
   async close(): Promise<void> {
     while (this.#flushing || this.#queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+    await this.#writer?.close();
     await this.#db.destroy();
   }
 
@@ -111,6 +159,9 @@ export class KyselyAuditStore implements AuditStore {
     this.#flushing = true;
     try {
       while (this.#queue.length > 0) {
+        // Let the event loop read pending requests first: their records join this group, so one commit (and
+        // one fsync, which blocks the thread on SQLite) serves many screenings.
+        await new Promise((resolve) => setImmediate(resolve));
         const group = this.#queue.splice(0, MAX_GROUP);
         try {
           const records = await this.#writeGroup(group.map((p) => p.body));
@@ -126,6 +177,7 @@ export class KyselyAuditStore implements AuditStore {
   }
 
   async #writeGroup(bodies: AuditBody[]): Promise<AuditRecord[]> {
+    if (this.#writer !== undefined) return this.#writer.write(bodies);
     return this.#db.transaction().execute(async (trx) => {
       // Write the head row first: on SQLite that takes the write lock before anything is read (so a reader
       // cannot go stale), on PostgreSQL it row-locks the head, serialising appenders across processes.
@@ -193,7 +245,12 @@ export class KyselyAuditStore implements AuditStore {
   }
 }
 
-function openSqliteAudit(path: string): AuditStore {
+export interface AuditStoreOptions {
+  /** SQLite: append on a worker thread (a server), so commits do not block the event loop. */
+  writerThread?: boolean;
+}
+
+function openSqliteAudit(path: string, options: AuditStoreOptions): AuditStore {
   let opened;
   try {
     opened = openNodeSqlite(path);
@@ -202,17 +259,21 @@ function openSqliteAudit(path: string): AuditStore {
   }
   // Each audit commit reaches the disk before the answer is sent (WAL + FULL syncs the log on commit).
   opened.raw.exec('PRAGMA synchronous = FULL;');
-  return new KyselyAuditStore(new Kysely<AuditDatabase>({ dialect: new SqliteDialect({ database: opened.database }) }), 'sqlite');
+  const db = new Kysely<AuditDatabase>({ dialect: new SqliteDialect({ database: opened.database }) });
+  return new KyselyAuditStore(db, 'sqlite', options.writerThread === true ? new WorkerGroupWriter(path) : undefined);
 }
 
 function openPostgresAudit(url: string): AuditStore {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle connection closed by the server (restart, failover) is an 'error' event; without a listener it
+  // would crash the process. The pool opens a new connection for the next query.
+  pool.on('error', () => undefined);
   return new KyselyAuditStore(new Kysely<AuditDatabase>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }
 
 /** Opens and migrates the audit store in the database at `location` (the same location as the list store). */
-export async function openAuditStore(location: string): Promise<AuditStore> {
-  const store = isPostgresUrl(location) ? openPostgresAudit(location) : openSqliteAudit(location);
+export async function openAuditStore(location: string, options: AuditStoreOptions = {}): Promise<AuditStore> {
+  const store = isPostgresUrl(location) ? openPostgresAudit(location) : openSqliteAudit(location, options);
   try {
     await store.migrate();
   } catch (error) {

@@ -166,6 +166,7 @@ export function cslRoutes(app: Api, deps: ApiDeps): void {
       const offset = query.offset ?? 0;
       const results = await page(deps, matching.slice(offset, offset + (query.size ?? 10)));
       const response = { total: matching.length, sources_used: await sourcesUsed(deps, f.sources), results };
+      const json = JSON.stringify(response);
       const settings = lists.length === 0 ? { ...deps.service.resolve({}), refs: [] } : deps.service.resolve({ lists });
       const header = deps.service.header(settings);
       await deps.service.record(callerOf(request), {
@@ -176,9 +177,10 @@ export function cslRoutes(app: Api, deps: ApiDeps): void {
         request: query,
         normalised: { name: prepareName(query.name ?? '', 'any').latin, fuzzy_name: query.fuzzy_name === true, sources: f.sources.map((s) => s.code), types: [...(f.types ?? [])], countries: [...(f.countries ?? [])] },
         response,
+        responseText: json,
         matchCount: results.length,
       });
-      return sendJsonText(reply.header('x-screening-id', header.id), JSON.stringify(response));
+      return sendJsonText(reply.header('x-screening-id', header.id), json);
     },
   );
 }

@@ -15,8 +15,8 @@ export function screenRoutes(app: Api, deps: ApiDeps): void {
       if (!ready(deps, reply)) return reply;
       const { threshold, lists, limit, ...party } = request.body;
       const settings = { ...(threshold === undefined ? {} : { threshold }), ...(lists === undefined ? {} : { lists }), ...(limit === undefined ? {} : { limit }) };
-      const response = await deps.service.screenOne(callerOf(request), party, settings);
-      return sendJsonText(reply, JSON.stringify(response));
+      const answered = await deps.service.screenOne(callerOf(request), party, settings);
+      return sendJsonText(reply, answered.json);
     },
   );
 
@@ -36,8 +36,8 @@ export function screenRoutes(app: Api, deps: ApiDeps): void {
       if (!ready(deps, reply)) return reply;
       const { parties, threshold, lists, limit } = request.body;
       const settings = { ...(threshold === undefined ? {} : { threshold }), ...(lists === undefined ? {} : { lists }), ...(limit === undefined ? {} : { limit }) };
-      const response = await deps.service.screenBatch(callerOf(request), parties, settings);
-      return sendJsonText(reply, JSON.stringify(response));
+      const answered = await deps.service.screenBatch(callerOf(request), parties, settings);
+      return sendJsonText(reply, answered.json);
     },
   );
 }

@@ -99,6 +99,7 @@ export function yenteRoutes(app: Api, deps: ApiDeps): void {
         };
       }
       const response = { responses, matcher: featureDocs(algorithm), limit, screening_id: header.id };
+      const json = JSON.stringify(response);
       await deps.service.record(callerOf(request), {
         id: header.id,
         at: header.screened_at,
@@ -107,9 +108,10 @@ export function yenteRoutes(app: Api, deps: ApiDeps): void {
         request: { dataset: request.params.dataset, params: query, body: request.body },
         normalised: Object.fromEntries(examples.map(({ key, read }) => [key, read.parties])),
         response,
+        responseText: json,
         matchCount,
       });
-      return sendJsonText(reply.header('x-batch-size', String(keys.length)), JSON.stringify(response));
+      return sendJsonText(reply.header('x-batch-size', String(keys.length)), json);
     },
   );
 }

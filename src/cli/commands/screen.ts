@@ -92,7 +92,7 @@ export function registerScreen(program: Command): void {
           if (screening.screener.state().lists.length === 0) {
             throw new AppError('not_found', 'no lists are loaded', { hint: 'run `npm start` or `embargo import <file>` first' });
           }
-          return await screening.service.screenOne({ actor: `local:${userInfo().username}`, channel: 'cli' }, partyOf(name, flags), settings);
+          return (await screening.service.screenOne({ actor: `local:${userInfo().username}`, channel: 'cli' }, partyOf(name, flags), settings)).body;
         } finally {
           await screening.close();
         }
