@@ -7,10 +7,14 @@ import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerLists } from './commands/lists.ts';
+import { registerOwnership } from './commands/ownership.ts';
+import { registerParties } from './commands/parties.ts';
+import { registerRelations } from './commands/relations.ts';
 import { registerScreen } from './commands/screen.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUpdate } from './commands/update.ts';
+import { registerWhatIf } from './commands/what-if.ts';
 import { EXIT, reportError, stdPrinter } from './output.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +34,10 @@ export function buildProgram(): Command {
   registerServe(program);
   registerAudit(program);
   registerKeys(program);
+  registerParties(program);
+  registerRelations(program);
+  registerOwnership(program);
+  registerWhatIf(program);
   return program;
 }
 

@@ -387,6 +387,18 @@ export class KyselyBookStore implements BookStore {
     }
   }
 
+  async *partyNames(): AsyncIterable<readonly [string, string]> {
+    let after: string | undefined;
+    for (;;) {
+      let q = this.#db.selectFrom('book_parties').select(['party_id', 'name']);
+      if (after !== undefined) q = q.where('party_id', '>', after);
+      const rows = await q.orderBy('party_id').limit(READ_PAGE * 4).execute();
+      for (const row of rows) yield [row.party_id, row.name] as const;
+      if (rows.length < READ_PAGE * 4) return;
+      after = rows[rows.length - 1]!.party_id;
+    }
+  }
+
   async relationCount(): Promise<number> {
     const row = await this.#db.selectFrom('book_relations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
