@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'test/fixtures/**', '*.db'] },
+  { ignores: ['node_modules/**', '.tmp*/**', 'web/dist/**', 'data/**', 'test/fixtures/**', '*.db'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
