@@ -74,7 +74,13 @@ export function compareNames(
   const t = new PlainSide(p2, algorithm.settings.maxNameTokens, options.index);
   const abjad1 = ABJAD_SCRIPTS.has(p1.script);
   const abjad2 = ABJAD_SCRIPTS.has(p2.script);
-  const st = { ...algorithm.settings, reorderedJoins: hintForSchema(s) !== 'organization', skeletons: abjad1 || abjad2 };
+  const personLike = hintForSchema(s) !== 'organization';
+  const st = {
+    ...algorithm.settings,
+    reorderedJoins: personLike,
+    skeletons: abjad1 || abjad2,
+    listedUnmatchedFactor: personLike ? algorithm.settings.listedUnmatchedFactor : algorithm.settings.listedUnmatchedFactorOrganization,
+  };
   const sim = (i: number, j: number): number =>
     tokenSimilarity(q.tokens[i], t.tokens[j], {
       soundAlike: q.phon[i] !== '' && q.phon[i] === t.phon[j],

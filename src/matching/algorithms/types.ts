@@ -21,6 +21,8 @@ export interface AlgorithmSettings {
   candidateLimit: number;
   /** Share of a listed token's weight charged when the query lacks it. */
   listedUnmatchedFactor: number;
+  /** The same for organisation queries. */
+  listedUnmatchedFactorOrganization: number;
   /** Factor on a name score resting on one misspelt token alone. */
   loneFuzzyFactor: number;
   /** Share of a given name's weight an agreeing initial covers. */

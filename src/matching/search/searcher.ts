@@ -117,7 +117,11 @@ export class Searcher {
   #begin(q: PreparedQuery): void {
     const tokens = q.tokens;
     const personLike = hintForSchema(q.schema) !== 'organization';
-    if (this.#align.reorderedJoins !== personLike) this.#align = { ...this.#align, reorderedJoins: personLike };
+    if (this.#align.reorderedJoins !== personLike) {
+      const st = this.#algorithm.settings;
+      const beta = personLike ? st.listedUnmatchedFactor : st.listedUnmatchedFactorOrganization;
+      this.#align = { ...this.#align, reorderedJoins: personLike, listedUnmatchedFactor: beta };
+    }
     this.#sims.reset(tokens);
     this.#sims.abjad = q.abjad;
     if (this.#align.skeletons !== q.abjad) this.#align = { ...this.#align, skeletons: q.abjad };
