@@ -7,12 +7,13 @@ import type { ResolvedSettings } from '../../app/screening.ts';
 import type { MatchOut, PartyQuery } from '../../app/screening-types.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { EntityId } from '../../domain/ids.ts';
+import type { JurisdictionFinding } from '../../jurisdictions/index.ts';
 import { notFound } from '../errors.ts';
 import { AnyObject, errorResponses } from '../schemas.ts';
 import { callerOf, ready, sendJsonText, type Api, type ApiDeps } from '../types.ts';
-import { readExample } from './example.ts';
-import { algorithmsResponse, featureDocs, scoredEntity } from './response.ts';
-import { MatchBody, MatchQuery, YENTE_DEFAULT_LIMIT, YENTE_MAX_LIMIT, type MatchQueryT } from './schemas.ts';
+import { readExample, type ReadExample } from './example.ts';
+import { algorithmsResponse, featureDocs, scoredEntity, type ScoredEntity } from './response.ts';
+import { MatchBody, MatchQuery, YENTE_DEFAULT_LIMIT, YENTE_MAX_LIMIT, type MatchBodyT, type MatchQueryT } from './schemas.ts';
 
 const ALGORITHM_ALIASES = new Set(['default', 'best']);
 
@@ -45,6 +46,59 @@ function bestMatches(deps: ApiDeps, parties: PartyQuery[], settings: ResolvedSet
   return [...best.values()].sort((a, b) => b.score - a.score || a.entity_id.localeCompare(b.entity_id));
 }
 
+/** What one /match request asks, checked: lists, settings, examples. */
+interface MatchPlan {
+  lists: string[];
+  limit: number;
+  threshold: number;
+  settings: ResolvedSettings;
+  examples: { key: string; read: ReadExample }[];
+  excludedSchemata: Set<string>;
+  excludedIds: Set<string>;
+}
+
+/** yente's EntityMatches, plus Embargo's jurisdiction findings. */
+interface EntityMatches {
+  status: number;
+  results: ScoredEntity[];
+  total: { value: number; relation: 'eq' };
+  query: ReadExample['echo'];
+  jurisdictions: JurisdictionFinding[];
+}
+
+function planMatch(deps: ApiDeps, dataset: string, query: MatchQueryT, body: MatchBodyT): MatchPlan {
+  const lists = datasetLists(deps, dataset, query);
+  checkAlgorithm(deps, query.algorithm);
+  const limit = Math.min(query.limit ?? YENTE_DEFAULT_LIMIT, YENTE_MAX_LIMIT);
+  const threshold = query.threshold ?? deps.service.screener.algorithm.threshold;
+  // yente returns results from `cutoff` up, and marks those from `threshold` up as matches.
+  const cutoff = Math.min(query.cutoff ?? threshold, threshold);
+  const keys = Object.keys(body.queries);
+  if (keys.length === 0) throw new AppError('invalid_input', 'No queries provided.', { where: 'queries', hint: 'give at least one query' });
+  return {
+    lists,
+    limit,
+    threshold,
+    settings: deps.service.resolve({ threshold: cutoff, limit, lists }),
+    examples: keys.map((key) => ({ key, read: readExample(key, body.queries[key]!) })),
+    excludedSchemata: new Set(query.exclude_schema ?? []),
+    excludedIds: new Set(query.exclude_entity_ids ?? []),
+  };
+}
+
+async function matchExample(deps: ApiDeps, read: ReadExample, plan: MatchPlan): Promise<EntityMatches> {
+  const matches = plan.lists.length === 0 ? [] : bestMatches(deps, read.parties, plan.settings).filter((m) => !plan.excludedSchemata.has(m.schema) && !plan.excludedIds.has(m.entity_id));
+  const results: ScoredEntity[] = [];
+  for (const m of matches.slice(0, plan.limit)) results.push(scoredEntity(m, await deps.store.entity(m.entity_id as EntityId), plan.threshold));
+  return {
+    status: 200,
+    results,
+    total: { value: matches.length, relation: 'eq' },
+    query: read.echo,
+    jurisdictions: deps.service.jurisdictionsOf({ countries: read.countries, addresses: read.addresses }),
+  };
+}
+
 export function yenteRoutes(app: Api, deps: ApiDeps): void {
   app.get(
     '/algorithms',
@@ -68,50 +122,24 @@ export function yenteRoutes(app: Api, deps: ApiDeps): void {
     },
     async (request, reply) => {
       if (!ready(deps, reply)) return reply;
-      const query = request.query;
-      const lists = datasetLists(deps, request.params.dataset, query);
-      checkAlgorithm(deps, query.algorithm);
-      const limit = Math.min(query.limit ?? YENTE_DEFAULT_LIMIT, YENTE_MAX_LIMIT);
-      const algorithm = deps.service.screener.algorithm;
-      const threshold = query.threshold ?? algorithm.threshold;
-      const cutoff = Math.min(query.cutoff ?? threshold, threshold);
-      const keys = Object.keys(request.body.queries);
-      if (keys.length === 0) throw new AppError('invalid_input', 'No queries provided.', { where: 'queries', hint: 'give at least one query' });
-      const examples = keys.map((key) => ({ key, read: readExample(key, request.body.queries[key]!) }));
-      const settings = deps.service.resolve({ threshold: cutoff, limit, lists });
-      const excludedSchemata = new Set(query.exclude_schema ?? []);
-      const excludedIds = new Set(query.exclude_entity_ids ?? []);
-      const header = deps.service.header(settings);
-      const responses: Record<string, unknown> = {};
-      let matchCount = 0;
-      for (const { key, read } of examples) {
-        const matches = lists.length === 0 ? [] : bestMatches(deps, read.parties, settings).filter((m) => !excludedSchemata.has(m.schema) && !excludedIds.has(m.entity_id));
-        const shown = matches.slice(0, limit);
-        const results = [];
-        for (const m of shown) results.push(scoredEntity(m, await deps.store.entity(m.entity_id as EntityId), threshold));
-        matchCount += results.length;
-        responses[key] = {
-          status: 200,
-          results,
-          total: { value: matches.length, relation: 'eq' },
-          query: read.echo,
-          jurisdictions: deps.service.jurisdictionsOf({ countries: read.countries, addresses: read.addresses }),
-        };
-      }
-      const response = { responses, matcher: featureDocs(algorithm), limit, screening_id: header.id };
+      const plan = planMatch(deps, request.params.dataset, request.query, request.body);
+      const header = deps.service.header(plan.settings);
+      const responses: Record<string, EntityMatches> = {};
+      for (const { key, read } of plan.examples) responses[key] = await matchExample(deps, read, plan);
+      const response = { responses, matcher: featureDocs(deps.service.screener.algorithm), limit: plan.limit, screening_id: header.id };
       const json = JSON.stringify(response);
       await deps.service.record(callerOf(request), {
         id: header.id,
         at: header.screened_at,
         kind: 'yente_match',
-        settings: { ...settings, threshold },
-        request: { dataset: request.params.dataset, params: query, body: request.body },
-        normalised: Object.fromEntries(examples.map(({ key, read }) => [key, read.parties])),
+        settings: { ...plan.settings, threshold: plan.threshold },
+        request: { dataset: request.params.dataset, params: request.query, body: request.body },
+        normalised: Object.fromEntries(plan.examples.map(({ key, read }) => [key, read.parties])),
         response,
         responseText: json,
-        matchCount,
+        matchCount: Object.values(responses).reduce((n, r) => n + r.results.length, 0),
       });
-      return sendJsonText(reply.header('x-batch-size', String(keys.length)), json);
+      return sendJsonText(reply.header('x-batch-size', String(plan.examples.length)), json);
     },
   );
 }
