@@ -24,6 +24,8 @@ const MAX_EXPANSIONS = 4096;
 const MAX_SLOTS = 255;
 /** Phonetic buckets are read up to this many tokens (a key like "ALM" can hold hundreds). */
 const MAX_PHONETIC_BUCKET = 256;
+/** Remembered expansions; 20,000 words of a few hundred bytes each. */
+const MEMO_SIZE = 20_000;
 /** Weight of a one-letter query token (an initial): it narrows little. */
 export const INITIAL_WEIGHT = 1.5;
 
@@ -76,6 +78,8 @@ export class CandidateGenerator {
   readonly #heapName: Uint32Array;
   readonly #heapBound: Float32Array;
   #heapSize = 0;
+  /** Expansions of recent query tokens (bounded: cleared when full). */
+  readonly #memo = new Map<string, { tokens: Uint32Array; sims: Float32Array; complete: boolean }>();
   /** Letters of the query's one-letter tokens (char codes). */
   readonly #initials = new Uint16Array(256);
   /** Heap capacity of the current query. */
@@ -135,6 +139,34 @@ export class CandidateGenerator {
     if (qi >= 0) this.#skeleton(text);
   }
 
+  /**
+   * Expands query token i, or replays its expansion from an earlier query: batch input repeats its words
+   * ("co", "trading", "mohammed"), and an expansion depends on the token and the query's script only.
+   */
+  #expandRemembered(text: string, i: number): void {
+    const key = this.#sims.abjad ? `${text}\u0001` : text;
+    const known = this.#memo.get(key);
+    if (known !== undefined) {
+      for (let k = 0; k < known.tokens.length; k++) {
+        this.#expanded[known.tokens[k]] = this.#commonEpoch + 1;
+        this.#sims.set(i, known.tokens[k], known.sims[k]);
+        this.#add(known.tokens[k], known.sims[k]);
+      }
+      this.#sims.expanded[i] = known.complete ? 1 : 0;
+      return;
+    }
+    const from = this.#expCount;
+    this.#expand(text, i, this.#sims.phon[i]);
+    // Buckets read in part cannot vouch that every alike token was seen.
+    this.#sims.expanded[i] = this.#truncated ? 0 : 1;
+    if (this.#memo.size >= MEMO_SIZE) this.#memo.clear();
+    this.#memo.set(key, {
+      tokens: this.#expTok.slice(from, this.#expCount),
+      sims: this.#expSim.slice(from, this.#expCount),
+      complete: !this.#truncated,
+    });
+  }
+
   /** Checks one vocabulary token (at most `lengthGap` letters longer or shorter) against the expanded text. */
   #visit(t: number, lengthGap: number): void {
     const text = this.#text;
@@ -177,9 +209,7 @@ export class CandidateGenerator {
         if (id >= 0) this.#add(id, 1);
         continue;
       }
-      this.#expand(text, i, this.#sims.phon[i]);
-      // Buckets read in part cannot vouch that every alike token was seen.
-      this.#sims.expanded[i] = this.#truncated ? 0 : 1;
+      this.#expandRemembered(text, i);
       q.weights[i] = id >= 0 ? d.tokenWeight[id] : unknownWeight(text, d.unknownWeight);
     }
     this.#joinsAndSplits(q);

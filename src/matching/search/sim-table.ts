@@ -53,6 +53,12 @@ export class SimilarityTable {
     return this.#slots++;
   }
 
+  /** Records a similarity known from elsewhere (an expansion remembered from an earlier query). */
+  set(i: number, token: number, similarity: number): void {
+    const slot = this.#slotOf(token);
+    if (slot >= 0) this.#sims[slot * MAX_QUERY_TOKENS + i] = similarity;
+  }
+
   /** Similarity of query token i and vocabulary token t (computed once, then read). */
   get(i: number, token: number): number {
     if (this.tokenIds[i] === token) return 1;
