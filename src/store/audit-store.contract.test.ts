@@ -185,6 +185,30 @@ for (const dialect of DIALECTS) {
   });
 }
 
+describe('AuditStore on SQLite with the writer thread (the server)', () => {
+  test('appends made on the worker thread chain exactly like the others, and are durable when they resolve', async () => {
+    const db = await createTestDatabase('sqlite');
+    const store = await openAuditStore(db.location, { writerThread: true });
+    try {
+      const inputs = Array.from({ length: 300 }, (_, i) => screening(i % 2 ? hikvision() : huawei(), i));
+      const records = await Promise.all(inputs.map((i) => store.append(i)));
+      assert.deepEqual(records.map((r) => r.seq), Array.from({ length: 300 }, (_, i) => i + 1));
+      // Read back on another connection: what resolved is on disk.
+      const other = await openAuditStore(db.location);
+      try {
+        assert.deepEqual(await other.get(inputs[299]!.id), records[299]);
+        assert.deepEqual((await verify(other)).problems, []);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+    await assert.rejects(store.append(screening(huawei(), 1)), { code: 'database' });
+  });
+});
+
 async function collectLast(store: AuditStore) {
   let last;
   for await (const r of store.records()) last = r;

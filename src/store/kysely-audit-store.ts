@@ -55,6 +55,7 @@ class WorkerGroupWriter implements GroupWriter {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (r: Link[]) => void; reject: (e: Error) => void }>();
   #next = 0;
+  #failed: Error | undefined;
 
   constructor(path: string) {
     this.#worker = new Worker(new URL('./sqlite/audit-writer-worker.ts', import.meta.url), { workerData: { path } });
@@ -64,13 +65,19 @@ class WorkerGroupWriter implements GroupWriter {
       if ('error' in reply) pending?.reject(new Error(reply.error));
       else pending?.resolve(reply.links);
     });
-    this.#worker.on('error', (error) => {
-      for (const p of this.#pending.values()) p.reject(error);
-      this.#pending.clear();
-    });
+    this.#worker.on('error', (error) => this.#fail(error));
+    this.#worker.on('exit', (code) => this.#fail(new Error(`the audit writer thread exited (code ${code})`)));
+  }
+
+  /** A dead writer fails every pending and later append (the requests answer 503) instead of hanging them. */
+  #fail(error: Error): void {
+    this.#failed ??= error;
+    for (const p of this.#pending.values()) p.reject(error);
+    this.#pending.clear();
   }
 
   async write(bodies: AuditBody[]): Promise<AuditRecord[]> {
+    if (this.#failed !== undefined) throw this.#failed;
     const id = this.#next++;
     const links = await new Promise<Link[]>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -80,6 +87,7 @@ class WorkerGroupWriter implements GroupWriter {
   }
 
   async close(): Promise<void> {
+    this.#failed ??= new Error('the audit store is closed');
     await this.#worker.terminate();
   }
 }

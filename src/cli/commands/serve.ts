@@ -7,7 +7,10 @@ import type { Command } from 'commander';
 import { buildApi } from '../../api/app.ts';
 import type { AppContext } from '../../app/context.ts';
 import { openScreening } from '../../app/screening-context.ts';
+import { BookService } from '../../book/index.ts';
 import { AppError } from '../../domain/errors.ts';
+import { loadRuleSet } from '../../graph/index.ts';
+import { openBookStore } from '../../store/index.ts';
 import { commandContext } from '../context.ts';
 import type { Printer } from '../output.ts';
 
@@ -36,14 +39,21 @@ function untilSignal(): Promise<string> {
 /** Serves until SIGINT or SIGTERM (also used by `embargo start`). */
 export async function runServer(app: AppContext, options: ServeOptions, printer: Printer): Promise<void> {
   const screening = await openScreening(app, { worker: true });
+  const bookStore = await openBookStore(app.config.db);
+  const book = new BookService({ store: app.store, book: bookStore, rules: loadRuleSet() });
   const requireKeys = options.requireKeys || !isLoopback(options.host);
   const api = await buildApi(
-    { store: app.store, audit: screening.audit, service: screening.service, ...(app.config.auditKey === undefined ? {} : { auditKey: app.config.auditKey }) },
+    { store: app.store, audit: screening.audit, service: screening.service, book, ...(app.config.auditKey === undefined ? {} : { auditKey: app.config.auditKey }) },
     { requireKeys, localUser: userInfo().username, logger: { level: 'warn' } },
   );
+  const announce = () => {
+    const state = screening.screener.state();
+    if (state.lists.length === 0) printer.err('index ready, but no list is loaded: every screening is clear until you run `embargo import` (or `npm start`)');
+    else printer.err(`index ready: ${state.entities} entities from ${state.lists.map((l) => `${l.list_id} v${l.version}`).join(', ')}`);
+  };
   const refresh = () =>
     screening.screener.refresh().then(
-      (rebuilt) => rebuilt && printer.err(`index ready: ${screening.screener.state().entities} entities from ${screening.screener.state().lists.map((l) => `${l.list_id} v${l.version}`).join(', ')}`),
+      (rebuilt) => rebuilt && announce(),
       (error: unknown) => printer.err(`index build failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   try {
@@ -58,6 +68,7 @@ export async function runServer(app: AppContext, options: ServeOptions, printer:
   } finally {
     await api.close();
     await screening.close();
+    await bookStore.close();
   }
 }
 
