@@ -11,7 +11,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parse } from 'csv-parse/sync';
 import Fuse from 'fuse.js';
-import { buildIndexData, MatchIndex, Searcher, DEFAULT_ALGORITHM, type MatchIndexData, type ScreenQuery } from '../src/matching/index.ts';
+import {
+  buildIndexData,
+  MatchIndex,
+  Searcher,
+  DEFAULT_ALGORITHM,
+  type MatchIndexData,
+  type ScreenQuery,
+} from '../src/matching/index.ts';
 import { loadBundledLists } from './bundled-lists.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,13 +36,15 @@ interface BenchQuery {
 }
 
 function queries(): BenchQuery[] {
-  const read = (f: string): Record<string, string>[] => parse(readFileSync(join(EVAL_DIR, f)), { columns: true, bom: true }) as Record<string, string>[];
+  const read = (f: string): Record<string, string>[] =>
+    parse(readFileSync(join(EVAL_DIR, f)), { columns: true, bom: true }) as Record<string, string>[];
   const out: BenchQuery[] = read('positives.csv').map((r) => ({
     query: { name: r.name, schema: r.schema },
     expected: `${r.source_file}:${r.expected_source_id}`,
   }));
   for (const f of ['negatives_persons_global.csv', 'negatives_persons_us.csv']) {
-    for (const r of read(f)) out.push({ query: { name: r.full_name, schema: 'Person', birth_date: r.date_of_birth } });
+    for (const r of read(f))
+      out.push({ query: { name: r.full_name, schema: 'Person', birth_date: r.date_of_birth } });
   }
   for (const r of read('negatives_companies.csv')) out.push({ query: { name: r.name, schema: r.schema } });
   return out;
@@ -46,7 +55,10 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 /** Runs every query once, returning the per-query latencies in ms and the mean names scored. */
-function timeEach(searcher: Searcher, qs: readonly BenchQuery[]): { latencies: Float64Array; scored: number; touched: number } {
+function timeEach(
+  searcher: Searcher,
+  qs: readonly BenchQuery[],
+): { latencies: Float64Array; scored: number; touched: number } {
   const latencies = new Float64Array(qs.length);
   let scored = 0;
   let touched = 0;
@@ -61,9 +73,17 @@ function timeEach(searcher: Searcher, qs: readonly BenchQuery[]): { latencies: F
 }
 
 /** Queries per second of `workers` threads, each holding its own copy of the index. */
-async function throughput(data: MatchIndexData, qs: readonly BenchQuery[], workers: number, rounds: number): Promise<number> {
+async function throughput(
+  data: MatchIndexData,
+  qs: readonly BenchQuery[],
+  workers: number,
+  rounds: number,
+): Promise<number> {
   const warmUp = qs.slice(0, 500).map((q) => q.query);
-  const threads = Array.from({ length: workers }, () => new Worker(fileURLToPath(import.meta.url), { workerData: { data, warmUp } }));
+  const threads = Array.from(
+    { length: workers },
+    () => new Worker(fileURLToPath(import.meta.url), { workerData: { data, warmUp } }),
+  );
   await Promise.all(threads.map((w) => new Promise((resolve) => w.once('message', resolve))));
   const start = performance.now();
   const share = Math.ceil(qs.length / workers);
@@ -83,20 +103,34 @@ async function throughput(data: MatchIndexData, qs: readonly BenchQuery[], worke
 
 function fuseComparison(data: MatchIndexData, searcher: Searcher, qs: readonly BenchQuery[]): void {
   const names = data.nameEntity.length;
-  const docs = Array.from({ length: names }, (_, n) => ({ name: data.cards[data.nameEntity[n]].names[data.nameAlias[n]], id: data.cards[data.nameEntity[n]].id }));
+  const docs = Array.from({ length: names }, (_, n) => ({
+    name: data.cards[data.nameEntity[n]].names[data.nameAlias[n]],
+    id: data.cards[data.nameEntity[n]].id,
+  }));
   const fuse = new Fuse(docs, { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true });
   const sample = qs.filter((q) => q.expected !== undefined).slice(0, FUSE_SAMPLE);
   let t = performance.now();
   let fuseFound = 0;
-  for (const q of sample) if (fuse.search(q.query.name, { limit: 10 }).some((r) => r.item.id === q.expected)) fuseFound++;
+  for (const q of sample)
+    if (fuse.search(q.query.name, { limit: 10 }).some((r) => r.item.id === q.expected)) fuseFound++;
   const fuseMs = (performance.now() - t) / sample.length;
   t = performance.now();
   let ours = 0;
-  for (const q of sample) if (searcher.search(q.query).some((m) => m.entityId === q.expected || m.alsoOn.some((a) => a.entityId === q.expected))) ours++;
+  for (const q of sample)
+    if (
+      searcher
+        .search(q.query)
+        .some((m) => m.entityId === q.expected || m.alsoOn.some((a) => a.entityId === q.expected))
+    )
+      ours++;
   const oursMs = (performance.now() - t) / sample.length;
   console.log(`Fuse.js (threshold 0.4, top 10) on ${sample.length} positives over the same ${names} names:`);
-  console.log(`  Fuse.js   ${fuseMs.toFixed(2)} ms/query, recall ${((100 * fuseFound) / sample.length).toFixed(1)} %`);
-  console.log(`  ${DEFAULT_ALGORITHM.id} ${oursMs.toFixed(3)} ms/query, recall ${((100 * ours) / sample.length).toFixed(1)} % at the default threshold`);
+  console.log(
+    `  Fuse.js   ${fuseMs.toFixed(2)} ms/query, recall ${((100 * fuseFound) / sample.length).toFixed(1)} %`,
+  );
+  console.log(
+    `  ${DEFAULT_ALGORITHM.id} ${oursMs.toFixed(3)} ms/query, recall ${((100 * ours) / sample.length).toFixed(1)} % at the default threshold`,
+  );
   console.log(`  speed ratio ${(fuseMs / oursMs).toFixed(0)}× faster`);
 }
 
@@ -119,7 +153,9 @@ async function main(): Promise<void> {
   collect();
   const after = process.memoryUsage();
   const mb = (x: number): string => `${(x / 2 ** 20).toFixed(0)} MB`;
-  console.log(`lists: ${inputs} inputs, ${entityCount} entities → ${index.entityCount} screened, ${index.nameCount} names, ${index.vocabularySize} tokens`);
+  console.log(
+    `lists: ${inputs} inputs, ${entityCount} entities → ${index.entityCount} screened, ${index.nameCount} names, ${index.vocabularySize} tokens`,
+  );
   console.log(`build: ${buildMs.toFixed(0)} ms (+ ${hydrateMs.toFixed(0)} ms to open)   (target ≤ 3000 ms)`);
   const indexBytes = after.heapUsed - baseline.heapUsed + after.arrayBuffers - baseline.arrayBuffers;
   console.log(
@@ -132,10 +168,14 @@ async function main(): Promise<void> {
   const fresh = new Searcher(index, DEFAULT_ALGORITHM);
   const cold = timeEach(fresh, qs);
   const warm = timeEach(fresh, qs);
-  console.log(`queries: ${qs.length} (evaluation set); names credited per query ${cold.touched.toFixed(0)}, scored in full ${cold.scored.toFixed(1)}`);
+  console.log(
+    `queries: ${qs.length} (evaluation set); names credited per query ${cold.touched.toFixed(0)}, scored in full ${cold.scored.toFixed(1)}`,
+  );
   const line = (r: typeof cold): string =>
     `p50 ${percentile(r.latencies, 0.5).toFixed(3)} ms, p99 ${percentile(r.latencies, 0.99).toFixed(3)} ms, max ${r.latencies[r.latencies.length - 1].toFixed(2)} ms`;
-  console.log(`single-query latency, one core, words never seen: ${line(cold)}   (targets p50 ≤ 0.3, p99 ≤ 2)`);
+  console.log(
+    `single-query latency, one core, words never seen: ${line(cold)}   (targets p50 ≤ 0.3, p99 ≤ 2)`,
+  );
   console.log(`single-query latency, one core, the same queries again: ${line(warm)}`);
   const one = await throughput(data, qs, 1, 1);
   const cores = availableParallelism();

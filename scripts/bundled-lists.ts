@@ -35,15 +35,22 @@ async function* inputs(path: string): AsyncGenerator<{ path: string; format: str
 }
 
 /** Reads every detectable list input under the roots; `today` fixes which listings have ended. */
-export async function loadBundledLists(roots: readonly string[], today = new Date().toISOString().slice(0, 10)): Promise<LoadedList[]> {
+export async function loadBundledLists(
+  roots: readonly string[],
+  today = new Date().toISOString().slice(0, 10),
+): Promise<LoadedList[]> {
   const seen = new Set<string>();
   const lists: LoadedList[] = [];
   for (const root of roots) {
     for await (const input of inputs(root)) {
-      const result = await readListFile(input.path, { format: input.format, today }).catch((error: unknown) => {
-        console.error(`skipped ${input.path} (${input.format}): ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      });
+      const result = await readListFile(input.path, { format: input.format, today }).catch(
+        (error: unknown) => {
+          console.error(
+            `skipped ${input.path} (${input.format}): ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return undefined;
+        },
+      );
       if (result === undefined) continue;
       const entities = result.entities.filter((e) => !seen.has(e.id));
       for (const e of entities) seen.add(e.id);
@@ -54,6 +61,9 @@ export async function loadBundledLists(roots: readonly string[], today = new Dat
 }
 
 /** Reads one list file (or folder). */
-export async function loadList(path: string, today = new Date().toISOString().slice(0, 10)): Promise<Entity[]> {
+export async function loadList(
+  path: string,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<Entity[]> {
   return (await readListFile(path, { today })).entities;
 }

@@ -7,7 +7,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { countryFromName } from '../src/sources/common/countries.ts';
-import { bandOf, buildIndex, DEFAULT_ALGORITHM, screenQuery, type Match, type MatchIndex, type ScreenQuery } from '../src/matching/index.ts';
+import {
+  bandOf,
+  buildIndex,
+  DEFAULT_ALGORITHM,
+  screenQuery,
+  type Match,
+  type MatchIndex,
+  type ScreenQuery,
+} from '../src/matching/index.ts';
 import { loadBundledLists, loadList } from './bundled-lists.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +36,11 @@ interface Outcome {
 }
 
 function readCsv(file: string): Row[] {
-  return parse(readFileSync(join(EVAL_DIR, file)), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
+  return parse(readFileSync(join(EVAL_DIR, file)), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  }) as Row[];
 }
 
 function holds(m: Match, id: string): boolean {
@@ -47,7 +59,10 @@ const top1 = (o: Outcome, t: number): boolean => {
 const pct = (n: number, d: number): string => (d === 0 ? '  n/a' : `${((100 * n) / d).toFixed(2)} %`);
 
 function screenAll(index: MatchIndex, queries: Omit<Outcome, 'matches'>[]): Outcome[] {
-  return queries.map((q) => ({ ...q, matches: screenQuery(index, q.query, { threshold: FLOOR, limit: 20 }) }));
+  return queries.map((q) => ({
+    ...q,
+    matches: screenQuery(index, q.query, { threshold: FLOOR, limit: 20 }),
+  }));
 }
 
 function positiveQueries(): Omit<Outcome, 'matches'>[] {
@@ -73,12 +88,24 @@ function printPositives(pos: Outcome[]): void {
   const n = pos.length;
   const undistorted = pos.filter((o) => o.distortion === 'none');
   console.log(`positives (${n} rows, threshold ${THRESHOLD})`);
-  console.log(`  recall            ${pct(pos.filter((o) => found(o, THRESHOLD)).length, n)}   (target ≥ 98 %)`);
-  console.log(`  top-1             ${pct(pos.filter((o) => top1(o, THRESHOLD)).length, n)}   (target ≥ 95 %)`);
-  console.log(`  undistorted found ${pct(undistorted.filter((o) => found(o, THRESHOLD)).length, undistorted.length)}   (${undistorted.length} rows, target 100 %)`);
+  console.log(
+    `  recall            ${pct(pos.filter((o) => found(o, THRESHOLD)).length, n)}   (target ≥ 98 %)`,
+  );
+  console.log(
+    `  top-1             ${pct(pos.filter((o) => top1(o, THRESHOLD)).length, n)}   (target ≥ 95 %)`,
+  );
+  console.log(
+    `  undistorted found ${pct(undistorted.filter((o) => found(o, THRESHOLD)).length, undistorted.length)}   (${undistorted.length} rows, target 100 %)`,
+  );
   const kinds = new Map<string, Outcome[]>();
-  for (const o of pos) for (const k of (o.distortion ?? '').split('+')) kinds.set(k, [...(kinds.get(k) ?? []), o]);
-  console.log('  recall by distortion: ' + [...kinds].map(([k, os]) => `${k} ${pct(os.filter((o) => found(o, THRESHOLD)).length, os.length)}`).join(', '));
+  for (const o of pos)
+    for (const k of (o.distortion ?? '').split('+')) kinds.set(k, [...(kinds.get(k) ?? []), o]);
+  console.log(
+    '  recall by distortion: ' +
+      [...kinds]
+        .map(([k, os]) => `${k} ${pct(os.filter((o) => found(o, THRESHOLD)).length, os.length)}`)
+        .join(', '),
+  );
 }
 
 function printNegatives(neg: Map<string, Outcome[]>): void {
@@ -86,7 +113,9 @@ function printNegatives(neg: Map<string, Outcome[]>): void {
     const hits = outcomes.filter((o) => above(o, THRESHOLD).length > 0);
     // A hit whose name part is exact names a party listed under that very name (e.g. on a list loaded for
     // negatives only, such as China's countermeasures list): counted as a false positive all the same.
-    const exact = hits.filter((o) => above(o, THRESHOLD).some((m) => m.explanation[0].contribution >= NAME_WEIGHT - 1e-4)).length;
+    const exact = hits.filter((o) =>
+      above(o, THRESHOLD).some((m) => m.explanation[0].contribution >= NAME_WEIGHT - 1e-4),
+    ).length;
     console.log(
       `negatives ${file.padEnd(30)} false-positive rate ${pct(hits.length, outcomes.length)}  (${hits.length} of ${outcomes.length}, ` +
         `${exact} of them exact listed names; target ≤ 1 %)`,
@@ -106,18 +135,31 @@ function printBands(pos: Outcome[], neg: Map<string, Outcome[]>): void {
   };
   for (const o of pos) for (const m of o.matches) add(m, holds(m, o.expected as string));
   for (const outcomes of neg.values()) for (const o of outcomes) for (const m of o.matches) add(m, false);
-  console.log('precision per score band (hits at or above ' + FLOOR + '; other records than the expected one count as wrong):');
+  console.log(
+    'precision per score band (hits at or above ' +
+      FLOOR +
+      '; other records than the expected one count as wrong):',
+  );
   for (const band of DEFAULT_ALGORITHM.bands) {
     const t = tally.get(band.name) ?? { right: 0, wrong: 0 };
-    console.log(`  ${band.name.padEnd(9)} ≥ ${band.min.toFixed(2)}  precision ${pct(t.right, t.right + t.wrong)}  (${t.right} right, ${t.wrong} wrong)`);
+    console.log(
+      `  ${band.name.padEnd(9)} ≥ ${band.min.toFixed(2)}  precision ${pct(t.right, t.right + t.wrong)}  (${t.right} right, ${t.wrong} wrong)`,
+    );
   }
 }
 
 function printSweep(pos: Outcome[], neg: Map<string, Outcome[]>): void {
-  console.log('threshold sweep: threshold  recall  top-1  ' + [...neg.keys()].map((f) => `FP ${f.replace('.csv', '')}`).join('  '));
+  console.log(
+    'threshold sweep: threshold  recall  top-1  ' +
+      [...neg.keys()].map((f) => `FP ${f.replace('.csv', '')}`).join('  '),
+  );
   for (const t of SWEEP) {
-    const fps = [...neg.values()].map((os) => pct(os.filter((o) => above(o, t).length > 0).length, os.length));
-    console.log(`  ${t.toFixed(3)}  ${pct(pos.filter((o) => found(o, t)).length, pos.length)}  ${pct(pos.filter((o) => top1(o, t)).length, pos.length)}  ${fps.join('  ')}`);
+    const fps = [...neg.values()].map((os) =>
+      pct(os.filter((o) => above(o, t).length > 0).length, os.length),
+    );
+    console.log(
+      `  ${t.toFixed(3)}  ${pct(pos.filter((o) => found(o, t)).length, pos.length)}  ${pct(pos.filter((o) => top1(o, t)).length, pos.length)}  ${fps.join('  ')}`,
+    );
   }
 }
 
@@ -125,12 +167,16 @@ function printMisses(pos: Outcome[], neg: Map<string, Outcome[]>): void {
   for (const o of pos.filter((x) => !top1(x, THRESHOLD))) {
     const best = o.matches[0];
     const mine = o.matches.find((m) => holds(m, o.expected as string));
-    console.log(`MISS ${o.distortion} "${o.query.name}" expected ${o.expected} ${mine ? mine.score : '-'}; top ${best ? `${best.entityId} "${best.matchedName}" ${best.score}` : '-'}`);
+    console.log(
+      `MISS ${o.distortion} "${o.query.name}" expected ${o.expected} ${mine ? mine.score : '-'}; top ${best ? `${best.entityId} "${best.matchedName}" ${best.score}` : '-'}`,
+    );
   }
   for (const [file, outcomes] of neg) {
     for (const o of outcomes.filter((x) => above(x, THRESHOLD).length > 0)) {
       const m = o.matches[0];
-      console.log(`FP ${file} "${o.query.name}" ${o.query.birth_date ?? ''} ${o.query.country ?? ''} → ${m.entityId} "${m.matchedName}" ${m.score} | ${m.explanation.map((e) => e.reason).join(' | ')}`);
+      console.log(
+        `FP ${file} "${o.query.name}" ${o.query.birth_date ?? ''} ${o.query.country ?? ''} → ${m.entityId} "${m.matchedName}" ${m.score} | ${m.explanation.map((e) => e.reason).join(' | ')}`,
+      );
     }
   }
 }
@@ -142,12 +188,20 @@ async function main(): Promise<void> {
     ...(await loadList(join(ROOT, 'data/us_trade_csl/csl.csv'))),
   ]);
   const lists = await loadBundledLists([join(ROOT, 'data'), join(ROOT, 'test/fixtures')]);
-  console.log(`negatives screened against ${lists.length} list inputs: ${lists.map((l) => `${l.path.replace(ROOT + '/', '')} (${l.entities.length})`).join(', ')}`);
+  console.log(
+    `negatives screened against ${lists.length} list inputs: ${lists.map((l) => `${l.path.replace(ROOT + '/', '')} (${l.entities.length})`).join(', ')}`,
+  );
   const allIndex = buildIndex(lists.flatMap((l) => l.entities));
-  console.log(`index: positives ${positivesIndex.entityCount} entities / ${positivesIndex.nameCount} names; all lists ${allIndex.entityCount} / ${allIndex.nameCount}`);
+  console.log(
+    `index: positives ${positivesIndex.entityCount} entities / ${positivesIndex.nameCount} names; all lists ${allIndex.entityCount} / ${allIndex.nameCount}`,
+  );
   const pos = screenAll(positivesIndex, positiveQueries());
   const neg = new Map<string, Outcome[]>();
-  for (const file of ['negatives_persons_global.csv', 'negatives_persons_us.csv', 'negatives_companies.csv']) {
+  for (const file of [
+    'negatives_persons_global.csv',
+    'negatives_persons_us.csv',
+    'negatives_companies.csv',
+  ]) {
     neg.set(file, screenAll(allIndex, negativeQueries(file)));
   }
   printPositives(pos);

@@ -79,7 +79,9 @@ export function compareNames(
     ...algorithm.settings,
     reorderedJoins: personLike,
     skeletons: abjad1 || abjad2,
-    listedUnmatchedFactor: personLike ? algorithm.settings.listedUnmatchedFactor : algorithm.settings.listedUnmatchedFactorOrganization,
+    listedUnmatchedFactor: personLike
+      ? algorithm.settings.listedUnmatchedFactor
+      : algorithm.settings.listedUnmatchedFactorOrganization,
   };
   const sim = (i: number, j: number): number =>
     tokenSimilarity(q.tokens[i], t.tokens[j], {

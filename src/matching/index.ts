@@ -7,7 +7,13 @@ import { MatchIndex } from './index/match-index.ts';
 import { Searcher } from './search/searcher.ts';
 import type { Match, ScreenOptions, ScreenQuery } from './types.ts';
 
-export type { Algorithm, AlgorithmSettings, FeatureDeclaration, FeatureId, ScoreBand } from './algorithms/types.ts';
+export type {
+  Algorithm,
+  AlgorithmSettings,
+  FeatureDeclaration,
+  FeatureId,
+  ScoreBand,
+} from './algorithms/types.ts';
 export { DEFAULT_ALGORITHM, DEFAULT_THRESHOLD, EMBARGO_V1, bandOf } from './algorithms/index.ts';
 export type { AlsoOn, EntityCard, FeatureExplanation, Match, ScreenOptions, ScreenQuery } from './types.ts';
 export { MatchIndex } from './index/match-index.ts';

@@ -44,7 +44,8 @@ export function alignmentTokens(prepared: PreparedName, max: number): string[] {
  * and between two capitalised parts ("SuCorporation", "McDonald"). One lower-case letter ("'lAi"), a final
  * capital ("GmbH") or a single capital ("KGaA") is no boundary.
  */
-const CAMEL_BOUNDARY = /(?<=\p{Ll}{2})(?=\p{Lu}\p{L})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Lu}\p{Ll})(?=\p{Lu}\p{Ll})/gu;
+const CAMEL_BOUNDARY =
+  /(?<=\p{Ll}{2})(?=\p{Lu}\p{L})|(?<=\p{Lu}{2})(?=\p{Lu}\p{Ll})|(?<=\p{Lu}\p{Ll})(?=\p{Lu}\p{Ll})/gu;
 
 const HAS_LOWER = /\p{Ll}/u;
 

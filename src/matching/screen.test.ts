@@ -59,10 +59,7 @@ test('every match carries ids, names, score, band, algorithm and a worded explan
   assert.equal(m.algorithm, 'embargo-v1');
   assert.ok(m.score >= DEFAULT_THRESHOLD && m.score <= 1);
   assert.ok(['exact', 'strong', 'probable'].includes(m.band));
-  assert.deepEqual(
-    m.explanation.map((e) => e.feature).slice(0, 2),
-    ['name', 'schema'],
-  );
+  assert.deepEqual(m.explanation.map((e) => e.feature).slice(0, 2), ['name', 'schema']);
   assert.match(m.explanation[0].reason, /mahan=mahan/);
 });
 
@@ -87,18 +84,38 @@ test('typos, reordering, joined words and dropped legal forms still find the rec
 
 test('lists and sub-lists narrow the screen; the threshold and limit are honoured', async () => {
   const ix = await us();
-  assert.equal(screenQuery(ix, { name: 'Hikvision' }, { lists: ['us_trade_csl'] })[0].entityId, 'us_trade_csl:30946-CMIC');
-  assert.equal(screenQuery(ix, { name: 'China Telecom Corporation Limited' }, { lists: ['us_trade_csl:CMIC'] }).length, 1);
-  assert.deepEqual(screenQuery(ix, { name: 'China Telecom Corporation Limited' }, { lists: ['us_trade_csl:EL'] }), []);
+  assert.equal(
+    screenQuery(ix, { name: 'Hikvision' }, { lists: ['us_trade_csl'] })[0].entityId,
+    'us_trade_csl:30946-CMIC',
+  );
+  assert.equal(
+    screenQuery(ix, { name: 'China Telecom Corporation Limited' }, { lists: ['us_trade_csl:CMIC'] }).length,
+    1,
+  );
+  assert.deepEqual(
+    screenQuery(ix, { name: 'China Telecom Corporation Limited' }, { lists: ['us_trade_csl:EL'] }),
+    [],
+  );
   const loose = screenQuery(ix, { name: 'Mohamed Ali', schema: 'Person' }, { threshold: 0.5, limit: 3 });
   assert.equal(loose.length, 3);
-  assert.ok(screenQuery(ix, { name: 'Mohamed Ali', schema: 'Person' }).every((m) => m.score >= DEFAULT_THRESHOLD));
+  assert.ok(
+    screenQuery(ix, { name: 'Mohamed Ali', schema: 'Person' }).every((m) => m.score >= DEFAULT_THRESHOLD),
+  );
 });
 
 test('bad queries fail with invalid_input naming the field', async () => {
   const ix = await us();
   assert.throws(() => screenQuery(ix, { name: ' ' }), { code: 'invalid_input', where: 'name' });
-  assert.throws(() => screenQuery(ix, { name: 'x', schema: 'Sanction' }), { code: 'invalid_input', where: 'schema' });
-  assert.throws(() => screenQuery(ix, { name: 'x', birth_date: '8 Jan 1984' }), { code: 'invalid_input', where: 'birth_date' });
-  assert.throws(() => screenQuery(ix, { name: 'x', country: 'Korea' }), { code: 'invalid_input', where: 'country' });
+  assert.throws(() => screenQuery(ix, { name: 'x', schema: 'Sanction' }), {
+    code: 'invalid_input',
+    where: 'schema',
+  });
+  assert.throws(() => screenQuery(ix, { name: 'x', birth_date: '8 Jan 1984' }), {
+    code: 'invalid_input',
+    where: 'birth_date',
+  });
+  assert.throws(() => screenQuery(ix, { name: 'x', country: 'Korea' }), {
+    code: 'invalid_input',
+    where: 'country',
+  });
 });

@@ -20,7 +20,9 @@ export function bundled(path: string): Promise<Entity[]> {
 
 /** OFAC SDN + consolidated (non-SDN) + the CSL extract: the lists most tests screen against. */
 export async function usLists(): Promise<Entity[]> {
-  const parts = await Promise.all(['data/us_ofac/sdn_csv', 'data/us_ofac/consolidated_csv', 'data/us_trade_csl/csl.csv'].map(bundled));
+  const parts = await Promise.all(
+    ['data/us_ofac/sdn_csv', 'data/us_ofac/consolidated_csv', 'data/us_trade_csl/csl.csv'].map(bundled),
+  );
   return parts.flat();
 }
 

@@ -32,7 +32,11 @@ for (const file of files) {
     for (const c of cases) {
       const r = compareNames(c.query, c.candidate, c.schema);
       const want = c.limitation === undefined ? c.expected : !c.expected;
-      assert.equal(r.match, want, `${c.query} ~ ${c.candidate} (${c.note}${c.limitation ? `; known limitation: ${c.limitation}` : ''}): ${r.explanation}`);
+      assert.equal(
+        r.match,
+        want,
+        `${c.query} ~ ${c.candidate} (${c.note}${c.limitation ? `; known limitation: ${c.limitation}` : ''}): ${r.explanation}`,
+      );
     }
   });
 }

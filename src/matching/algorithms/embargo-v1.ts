@@ -20,9 +20,14 @@ export const EMBARGO_V1: Algorithm = {
     {
       name: 'strong',
       min: 0.86,
-      meaning: 'the listed name with a typo, a dropped middle name or an initial; almost always the listed party',
+      meaning:
+        'the listed name with a typo, a dropped middle name or an initial; almost always the listed party',
     },
-    { name: 'probable', min: 0.8, meaning: 'most distinctive name parts agree; about one hit in two is the listed party: review' },
+    {
+      name: 'probable',
+      min: 0.8,
+      meaning: 'most distinctive name parts agree; about one hit in two is the listed party: review',
+    },
     { name: 'weak', min: 0, meaning: 'below the default threshold; not reported' },
   ],
   features: [
@@ -33,7 +38,11 @@ export const EMBARGO_V1: Algorithm = {
         'Rarity-weighted one-to-one token alignment. Scaled below 1 so that an exact name alone (0.92) ranks ' +
         'under an exact name with an agreeing birth date or country.',
     },
-    { id: 'schema', weight: 0, rationale: 'A gate, not a score: incompatible schemata (person vs vessel) are never compared.' },
+    {
+      id: 'schema',
+      weight: 0,
+      rationale: 'A gate, not a score: incompatible schemata (person vs vessel) are never compared.',
+    },
     {
       id: 'birth_date',
       weight: 0.06,
@@ -51,9 +60,14 @@ export const EMBARGO_V1: Algorithm = {
     {
       id: 'identifier',
       weight: 1,
-      rationale: 'An identical strong identifier (IMO, LEI, USCC, passport, …) is decisive: the score becomes at least 0.99.',
+      rationale:
+        'An identical strong identifier (IMO, LEI, USCC, passport, …) is decisive: the score becomes at least 0.99.',
     },
-    { id: 'gender', weight: 0.1, rationale: 'A stated gender that contradicts the listed one subtracts 0.1; agreement adds nothing.' },
+    {
+      id: 'gender',
+      weight: 0.1,
+      rationale: 'A stated gender that contradicts the listed one subtracts 0.1; agreement adds nothing.',
+    },
   ],
   settings: {
     candidateLimit: 24,
@@ -85,7 +99,8 @@ export const EMBARGO_V1: Algorithm = {
     loneFuzzyFactor:
       'When the only token two names share is misspelt (BODET / BOET, UNINET / UNIJET), the score is cut by 5 %: ' +
       'one letter apart in a one-word name is as often another company as a typo.',
-    initialCredit: 'An initial ("M.") covers 85 % of the weight of the given name it abbreviates: with the other parts agreeing it is a consistency check more than a guess.',
+    initialCredit:
+      'An initial ("M.") covers 85 % of the weight of the given name it abbreviates: with the other parts agreeing it is a consistency check more than a guess.',
     initialSimilarity: 'Similarity credited to an initial that agrees with the first letter.',
     weakAliasFactor: 'Weak aliases (the list says "low quality") score 5 % lower.',
     phoneticSimilarity:

@@ -19,7 +19,10 @@ function level(query: string, listed: string): Level {
 }
 
 /** Compares the query's birth date with the listed ones (best agreement wins); undefined if either is missing. */
-export function compareBirthDate(query: string | undefined, listed: readonly string[]): FeatureOutcome | undefined {
+export function compareBirthDate(
+  query: string | undefined,
+  listed: readonly string[],
+): FeatureOutcome | undefined {
   if (query === undefined || listed.length === 0) return undefined;
   let best: Level = 'conflict';
   let bestDate = listed[0];

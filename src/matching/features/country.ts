@@ -5,11 +5,18 @@ import type { FeatureOutcome } from './types.ts';
 export const COUNTRY = { agree: 0.02, disagree: -0.06 } as const;
 
 /** Undefined when either side has no country. */
-export function compareCountry(query: string | undefined, listed: readonly string[]): FeatureOutcome | undefined {
+export function compareCountry(
+  query: string | undefined,
+  listed: readonly string[],
+): FeatureOutcome | undefined {
   if (query === undefined || listed.length === 0) return undefined;
   const code = query.toLowerCase();
   if (listed.includes(code)) {
-    return { feature: 'country', contribution: COUNTRY.agree, reason: `country ${code} is one of the listed countries` };
+    return {
+      feature: 'country',
+      contribution: COUNTRY.agree,
+      reason: `country ${code} is one of the listed countries`,
+    };
   }
   return {
     feature: 'country',

@@ -53,7 +53,10 @@ test('identifier: an identical value is decisive whatever its punctuation; types
   assert.equal(hit?.contribution, DECISIVE_SCORE);
   assert.match(hit?.reason ?? '', /decisive/);
   assert.ok(compareIdentifiers([{ type: 'other', key: 'IMO9187629', raw: 'IMO9187629' }], card));
-  assert.equal(compareIdentifiers([{ type: 'passport', key: 'IMO9187629', raw: 'passport:IMO9187629' }], card), undefined);
+  assert.equal(
+    compareIdentifiers([{ type: 'passport', key: 'IMO9187629', raw: 'passport:IMO9187629' }], card),
+    undefined,
+  );
   assert.equal(compareIdentifiers([{ type: 'imo', key: 'IMO9187628', raw: 'imo:9187628' }], card), undefined);
 });
 

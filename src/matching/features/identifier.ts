@@ -14,10 +14,15 @@ export interface QueryIdentifier {
 }
 
 /** The first listed identifier identical to a query identifier, as a decisive outcome. */
-export function compareIdentifiers(query: readonly QueryIdentifier[], card: EntityCard): FeatureOutcome | undefined {
+export function compareIdentifiers(
+  query: readonly QueryIdentifier[],
+  card: EntityCard,
+): FeatureOutcome | undefined {
   if (query.length === 0 || card.identifiers.length === 0) return undefined;
   for (const q of query) {
-    const hit = card.identifiers.find((l) => l.key === q.key && (l.type === q.type || l.type === 'other' || q.type === 'other'));
+    const hit = card.identifiers.find(
+      (l) => l.key === q.key && (l.type === q.type || l.type === 'other' || q.type === 'other'),
+    );
     if (hit !== undefined) {
       return {
         feature: 'identifier',

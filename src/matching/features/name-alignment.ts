@@ -97,8 +97,26 @@ function collectPairs(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, s
       const wq = known ? q.weight(i) : t.weight(j);
       if (qi.length === 1 || tj.length === 1) {
         if (qi === tj) push(0, i, -1, j, -1, 1, wq + t.weight(j));
-        else if (isInitialOf(qi, tj)) push(2, i, -1, j, -1, st.initialSimilarity, st.initialSimilarity * (q.weight(i) + st.initialCredit * t.weight(j)));
-        else if (isInitialOf(tj, qi)) push(2, i, -1, j, -1, st.initialSimilarity, st.initialSimilarity * (t.weight(j) + st.initialCredit * q.weight(i)));
+        else if (isInitialOf(qi, tj))
+          push(
+            2,
+            i,
+            -1,
+            j,
+            -1,
+            st.initialSimilarity,
+            st.initialSimilarity * (q.weight(i) + st.initialCredit * t.weight(j)),
+          );
+        else if (isInitialOf(tj, qi))
+          push(
+            2,
+            i,
+            -1,
+            j,
+            -1,
+            st.initialSimilarity,
+            st.initialSimilarity * (t.weight(j) + st.initialCredit * q.weight(i)),
+          );
         continue;
       }
       const s = sim(i, j);
@@ -113,7 +131,13 @@ function known(side: AlignmentSide, i: number): boolean {
 }
 
 /** "hikvision" ↔ "hik" + "vision" and the reverse; the cheap first-letter/length test keeps this rare. */
-function collectJoins(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: AlignmentSettings, exactA: Uint8Array): void {
+function collectJoins(
+  a: AlignmentSide,
+  b: AlignmentSide,
+  aIsQuery: boolean,
+  st: AlignmentSettings,
+  exactA: Uint8Array,
+): void {
   for (let i = 0; i < a.count; i++) {
     const whole = a.text(i);
     if (whole.length < 4 || exactA[i] === 1) continue;
@@ -125,12 +149,22 @@ function collectJoins(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st:
   }
 }
 
-function joinWith(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: AlignmentSettings, i: number, whole: string, j: number, k: number): void {
+function joinWith(
+  a: AlignmentSide,
+  b: AlignmentSide,
+  aIsQuery: boolean,
+  st: AlignmentSettings,
+  i: number,
+  whole: string,
+  j: number,
+  k: number,
+): void {
   if (k < 0 || k >= b.count) return;
   const left = b.text(j);
   const right = b.text(k);
   if (left.length < 2 || right.length < 2) return;
-  const alike = left.charCodeAt(0) === whole.charCodeAt(0) && Math.abs(whole.length - left.length - right.length) <= 2;
+  const alike =
+    left.charCodeAt(0) === whole.charCodeAt(0) && Math.abs(whole.length - left.length - right.length) <= 2;
   const bare = st.skeletons;
   if (!alike && !bare) return;
   const s = tokenSimilarity(whole, left + right, {
@@ -144,7 +178,10 @@ function joinWith(a: AlignmentSide, b: AlignmentSide, aIsQuery: boolean, st: Ali
   // An unknown query token weighs as the listed tokens it stands for.
   const v = aIsQuery
     ? s * (known(a, i) ? a.weight(i) : b.weight(j) + b.weight(k)) + s * (b.weight(j) + b.weight(k))
-    : s * (a.weight(i) + (known(b, j) ? b.weight(j) : a.weight(i) / 2) + (known(b, k) ? b.weight(k) : a.weight(i) / 2));
+    : s *
+      (a.weight(i) +
+        (known(b, j) ? b.weight(j) : a.weight(i) / 2) +
+        (known(b, k) ? b.weight(k) : a.weight(i) / 2));
   if (aIsQuery) push(4, i, -1, j, k, s, v);
   else push(3, j, k, i, -1, s, v);
 }
@@ -205,11 +242,22 @@ export function alignNames(
 }
 
 /** The name score alone (the hot path: no allocation). */
-export function alignScore(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: AlignmentSettings): number {
+export function alignScore(
+  q: AlignmentSide,
+  t: AlignmentSide,
+  sim: PairSimilarity,
+  st: AlignmentSettings,
+): number {
   return align(q, t, sim, st, undefined);
 }
 
-function align(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: AlignmentSettings, pairs: AlignedPair[] | undefined): number {
+function align(
+  q: AlignmentSide,
+  t: AlignmentSide,
+  sim: PairSimilarity,
+  st: AlignmentSettings,
+  pairs: AlignedPair[] | undefined,
+): number {
   optionCount = 0;
   exactQ.fill(0, 0, q.count);
   exactT.fill(0, 0, t.count);
@@ -238,7 +286,8 @@ function align(q: AlignmentSide, t: AlignmentSide, sim: PairSimilarity, st: Alig
     const stands = usedQ[i] && q.known !== undefined && !q.known(i) ? standsFor[i] : Number.NaN;
     denominator += Number.isNaN(stands) ? q.weight(i) : stands;
   }
-  for (let j = 0; j < t.count; j++) denominator += usedT[j] ? t.weight(j) : st.listedUnmatchedFactor * t.weight(j);
+  for (let j = 0; j < t.count; j++)
+    denominator += usedT[j] ? t.weight(j) : st.listedUnmatchedFactor * t.weight(j);
   let score = denominator > 0 ? Math.min(1, matched / denominator) : 0;
   // One misspelt word is all the names share: as likely another name one letter away (BODET / BOET).
   if (aligned === 1 && fuzzy === 1) score *= st.loneFuzzyFactor;

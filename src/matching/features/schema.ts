@@ -22,7 +22,8 @@ export function compatibleMask(querySchema: string | undefined): number {
 
 /** Why a listed schema was compared (for explanations). */
 export function schemaReason(querySchema: string | undefined, listedSchema: string): string {
-  if (querySchema === undefined || querySchema === '') return `query names no schema; listed as ${listedSchema}`;
+  if (querySchema === undefined || querySchema === '')
+    return `query names no schema; listed as ${listedSchema}`;
   return querySchema === listedSchema
     ? `both are ${listedSchema}`
     : `a ${querySchema} query may match a listed ${listedSchema}`;

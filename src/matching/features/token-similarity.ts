@@ -46,7 +46,6 @@ export function skeletonsEqual(a: string, b: string): boolean {
   }
 }
 
-
 /**
  * Typos tolerated per token length: one in up to 6 characters, two in up to 10, three beyond.
  * Customer-data typos (a doubled, dropped or swapped letter) are one edit each; two typos in a
@@ -86,7 +85,8 @@ export function tokenSimilarity(a: string, b: string, o: SimilarityOptions): num
   const length = Math.max(a.length, b.length);
   if (Math.min(a.length, b.length) < 2) return 0;
   const skeleton = o.skeleton && skeletonsEqual(a, b) ? o.skeletonSimilarity : 0;
-  const samePhonetic = o.soundAlike && a.charCodeAt(0) === b.charCodeAt(0) && Math.min(a.length, b.length) >= 4;
+  const samePhonetic =
+    o.soundAlike && a.charCodeAt(0) === b.charCodeAt(0) && Math.min(a.length, b.length) >= 4;
   const allowed = maxEditsFor(length);
   const phoneticAllowed = samePhonetic ? Math.max(allowed, Math.ceil(length / 3)) : allowed;
   const d = osaDistance(a, b, phoneticAllowed);

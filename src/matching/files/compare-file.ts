@@ -39,10 +39,14 @@ export async function compareFile(inCsvPath: string, outCsvPath: string): Promis
     try {
       result = compareNames(name1, name2, schema);
     } catch (error) {
-      throw new AppError('invalid_input', `row ${count} of ${inCsvPath}: ${error instanceof Error ? error.message : String(error)}`, {
-        where: `${inCsvPath} row ${count}`,
-        cause: error,
-      });
+      throw new AppError(
+        'invalid_input',
+        `row ${count} of ${inCsvPath}: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          where: `${inCsvPath} row ${count}`,
+          cause: error,
+        },
+      );
     }
     await write(csvLine([...fields, result.score.toFixed(4), String(result.match)]));
   }

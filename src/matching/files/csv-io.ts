@@ -13,16 +13,26 @@ export interface CsvInput {
 
 /** Opens a CSV file with a header row; throws AppError('invalid_input') when it has none. */
 export async function openCsv(path: string): Promise<CsvInput> {
-  const parser = createReadStream(path).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  const parser = createReadStream(path).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+  );
   parser.on('error', () => undefined); // surfaced by the iterator below
   const iterator = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
   let first;
   try {
     first = await iterator.next();
   } catch (error) {
-    throw new AppError('invalid_input', `cannot read ${path} as CSV`, { where: path, cause: error, hint: 'save the file as UTF-8 CSV' });
+    throw new AppError('invalid_input', `cannot read ${path} as CSV`, {
+      where: path,
+      cause: error,
+      hint: 'save the file as UTF-8 CSV',
+    });
   }
-  if (first.done === true) throw new AppError('invalid_input', `${path} is empty`, { where: path, hint: 'the first line must be a header' });
+  if (first.done === true)
+    throw new AppError('invalid_input', `${path} is empty`, {
+      where: path,
+      hint: 'the first line must be a header',
+    });
   const header = first.value;
   const columns = new Map<string, number>();
   header.forEach((h, i) => {

@@ -38,7 +38,10 @@ test('compare-file keeps the input columns (any header case) and adds score and 
 
 test('compare-file without name columns says what is missing', async () => {
   const { input, output } = await tmp('bad.csv', 'a,b\nx,y\n');
-  await assert.rejects(compareFile(input, output), { code: 'invalid_input', message: /no name1\/name2 columns/ });
+  await assert.rejects(compareFile(input, output), {
+    code: 'invalid_input',
+    message: /no name1\/name2 columns/,
+  });
 });
 
 test('screen-file writes one line per data row in input order, with errors as values', async () => {
@@ -50,7 +53,10 @@ test('screen-file writes one line per data row in input order, with errors as va
   );
   const summary = await screenFile(index, input, output);
   assert.deepEqual(summary, { rows: 5, rowsWithMatches: 1, rowsWithErrors: 3 });
-  const lines = (await readFile(output, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = (await readFile(output, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   assert.deepEqual(
     lines.map((l) => l.row),
     [1, 2, 3, 4, 5],

@@ -41,7 +41,12 @@ function queryOf(input: CsvInput, row: string[]): ScreenQuery {
 }
 
 /** Screens every row of `inCsv` against the index and writes JSON lines to `outJsonl`. */
-export async function screenFile(index: MatchIndex, inCsv: string, outJsonl: string, options: ScreenFileOptions = {}): Promise<ScreenFileSummary> {
+export async function screenFile(
+  index: MatchIndex,
+  inCsv: string,
+  outJsonl: string,
+  options: ScreenFileOptions = {},
+): Promise<ScreenFileSummary> {
   const input = await openCsv(inCsv);
   if (!input.columns.has('name')) {
     throw new AppError('invalid_input', `${inCsv} has no name column`, {

@@ -61,7 +61,12 @@ function foldWords(counts: ReadonlyMap<string, number>): { foldWords: string[]; 
   return { foldWords: sorted.map(([w]) => w), foldCounts: Uint32Array.from(sorted, ([, c]) => c) };
 }
 
-function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Interner, algorithm: Algorithm): NameRows {
+function collectNames(
+  cards: readonly EntityCard[],
+  vocab: Interner,
+  orig: Interner,
+  algorithm: Algorithm,
+): NameRows {
   const rows: NameRows = {
     entity: new U32Builder(),
     alias: new U32Builder(),
@@ -107,7 +112,10 @@ function collectNames(cards: readonly EntityCard[], vocab: Interner, orig: Inter
 }
 
 /** Document frequency (names containing the token) and postings token → names, each name once per token. */
-function postings(rows: NameRows, vocabSize: number): { df: Uint32Array; start: Uint32Array; names: Uint32Array } {
+function postings(
+  rows: NameRows,
+  vocabSize: number,
+): { df: Uint32Array; start: Uint32Array; names: Uint32Array } {
   const nameCount = rows.entity.length;
   const lastName = new Int32Array(vocabSize).fill(-1);
   const keys = new U32Builder(rows.toks.length);
@@ -134,7 +142,13 @@ function postings(rows: NameRows, vocabSize: number): { df: Uint32Array; start: 
  * (tokens that mostly arise from folding an org word: "technology" → tech, "systems" → system) are rarer
  * on sanctions lists than in trade, so list rarity overrates them: they weigh `genericTokenFactor` of it.
  */
-function weights(vocab: readonly string[], df: Uint32Array, nameCount: number, generic: (t: number) => boolean, factor: number): Float32Array {
+function weights(
+  vocab: readonly string[],
+  df: Uint32Array,
+  nameCount: number,
+  generic: (t: number) => boolean,
+  factor: number,
+): Float32Array {
   const w = new Float32Array(df.length);
   for (let t = 0; t < df.length; t++) {
     w[t] = Math.log(1 + nameCount / Math.max(1, df[t])) * (generic(t) ? factor : 1);
@@ -144,7 +158,12 @@ function weights(vocab: readonly string[], df: Uint32Array, nameCount: number, g
   return w;
 }
 
-function phonetics(vocab: readonly string[]): { keys: string[]; tokenPhon: Int32Array; start: Uint32Array; tokens: Uint32Array } {
+function phonetics(vocab: readonly string[]): {
+  keys: string[];
+  tokenPhon: Int32Array;
+  start: Uint32Array;
+  tokens: Uint32Array;
+} {
   const keys = new Interner();
   const tokenPhon = new Int32Array(vocab.length).fill(-1);
   const k = new U32Builder(vocab.length);
@@ -183,10 +202,20 @@ function skeletons(vocab: readonly string[], abjad: ReadonlySet<number>) {
   const n = keys.values.length;
   const a = buildCsr(n, all.k.data, all.v.data, all.k.length);
   const b = buildCsr(n, bare.k.data, bare.v.data, bare.k.length);
-  return { skelKeys: keys.values, skelStart: a.start, skelTokens: a.values, bareStart: b.start, bareTokens: b.values };
+  return {
+    skelKeys: keys.values,
+    skelStart: a.start,
+    skelTokens: a.values,
+    bareStart: b.start,
+    bareTokens: b.values,
+  };
 }
 
-function identifierTable(cards: readonly EntityCard[]): { keys: string[]; start: Uint32Array; entities: Uint32Array } {
+function identifierTable(cards: readonly EntityCard[]): {
+  keys: string[];
+  start: Uint32Array;
+  entities: Uint32Array;
+} {
   const keys = new Interner();
   const k = new U32Builder();
   const v = new U32Builder();
@@ -217,21 +246,33 @@ function listTables(cards: readonly EntityCard[], rows: NameRows) {
 }
 
 /** Builds the index from entities (ended listings and non-party records are skipped). */
-export function buildIndexData(entities: Iterable<Entity>, algorithm: Algorithm = DEFAULT_ALGORITHM): MatchIndexData {
+export function buildIndexData(
+  entities: Iterable<Entity>,
+  algorithm: Algorithm = DEFAULT_ALGORITHM,
+): MatchIndexData {
   const cards: EntityCard[] = [];
   for (const entity of entities) if (isScreenable(entity)) cards.push(toCard(entity));
   return buildFromCards(cards, algorithm);
 }
 
 /** Builds the index from cards (what a worker thread receives). */
-export function buildFromCards(cards: EntityCard[], algorithm: Algorithm = DEFAULT_ALGORITHM): MatchIndexData {
+export function buildFromCards(
+  cards: EntityCard[],
+  algorithm: Algorithm = DEFAULT_ALGORITHM,
+): MatchIndexData {
   const vocab = new Interner();
   const orig = new Interner();
   const rows = collectNames(cards, vocab, orig, algorithm);
   const nameCount = rows.entity.length;
   const post = postings(rows, vocab.values.length);
   const generic = (t: number): boolean => (rows.foldProducts.get(t) ?? 0) * 2 > post.df[t];
-  const tokenWeight = weights(vocab.values, post.df, nameCount, generic, algorithm.settings.genericTokenFactor);
+  const tokenWeight = weights(
+    vocab.values,
+    post.df,
+    nameCount,
+    generic,
+    algorithm.settings.genericTokenFactor,
+  );
   const nameTokStart = rows.tokStart.toArray();
   const nameToks = rows.toks.toArray();
   const nameWeight = new Float32Array(nameCount);

@@ -22,7 +22,8 @@ function countriesOf(entity: Entity): string[] {
 
 /** The card of a screenable entity. */
 export function toCard(entity: Entity): EntityCard {
-  if (!isPartySchema(entity.schema)) throw new TypeError(`${entity.id} has non-party schema ${entity.schema}`);
+  if (!isPartySchema(entity.schema))
+    throw new TypeError(`${entity.id} has non-party schema ${entity.schema}`);
   const card: EntityCard = {
     id: entity.id,
     listId: entity.listId,

@@ -8,7 +8,12 @@ export interface Csr {
 }
 
 /** Builds rows from pairs; values keep their insertion order within a key. */
-export function buildCsr(keyCount: number, keys: ArrayLike<number>, values: ArrayLike<number>, pairCount: number): Csr {
+export function buildCsr(
+  keyCount: number,
+  keys: ArrayLike<number>,
+  values: ArrayLike<number>,
+  pairCount: number,
+): Csr {
   const start = new Uint32Array(keyCount + 1);
   for (let p = 0; p < pairCount; p++) start[keys[p] + 1]++;
   for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];

@@ -128,7 +128,8 @@ export class CandidateGenerator {
       for (let skip = -1; skip < text.length; skip++) {
         const h = hashWithout(text, skip);
         // One edit apart: lengths differ by at most one.
-        for (let p = lowerBound(d.delHash, d.delDir, h); p < d.delHash.length && d.delHash[p] === h; p++) this.#visit(d.delToken[p], 1);
+        for (let p = lowerBound(d.delHash, d.delDir, h); p < d.delHash.length && d.delHash[p] === h; p++)
+          this.#visit(d.delToken[p], 1);
       }
     }
     if (phon >= 0 && text.length >= 4) {
@@ -246,7 +247,10 @@ export class CandidateGenerator {
     const d = this.#ix.data;
     if ((d.nameClass[n] & filter.classMask) === 0) return false;
     if (filter.lists === undefined) return true;
-    return filter.lists[d.nameList[n]] === 1 || (filter.subLists !== undefined && filter.subLists[d.nameSubList[n]] === 1);
+    return (
+      filter.lists[d.nameList[n]] === 1 ||
+      (filter.subLists !== undefined && filter.subLists[d.nameSubList[n]] === 1)
+    );
   }
 
   #touch(n: number, credit: number): void {
@@ -268,10 +272,11 @@ export class CandidateGenerator {
     let rare = false;
     // Common tokens are set aside only if some query token is itself rare: its best expansion (not a fuzzy
     // neighbour of a common word: "ari" for "ali"), and not a letter ("H. Ali" still opens through "ali").
-    for (let e = 0; e < this.#expCount; ) {
+    for (let e = 0; e < this.#expCount;) {
       let best = e;
       const slot = this.#expSlot[e];
-      for (; e < this.#expCount && this.#expSlot[e] === slot; e++) if (this.#expSim[e] > this.#expSim[best]) best = e;
+      for (; e < this.#expCount && this.#expSlot[e] === slot; e++)
+        if (this.#expSim[e] > this.#expSim[best]) best = e;
       const t = this.#expTok[best];
       if (d.tokenDf[t] <= this.#commonDf && d.vocab[t].length > 1) rare = true;
     }
@@ -285,7 +290,8 @@ export class CandidateGenerator {
         const t = this.#expTok[e];
         const credit = this.#expSim[e] * d.tokenWeight[t];
         if (rare && d.tokenDf[t] > this.#commonDf) {
-          if (this.#commonStamp[t] !== this.#commonEpoch || this.#common[t] < credit) this.#common[t] = credit;
+          if (this.#commonStamp[t] !== this.#commonEpoch || this.#common[t] < credit)
+            this.#common[t] = credit;
           this.#commonStamp[t] = this.#commonEpoch;
           skipped = true;
           continue;
@@ -296,7 +302,8 @@ export class CandidateGenerator {
           const n = d.postNames[p];
           if (this.#nameStamp[n] === epoch) continue;
           this.#nameStamp[n] = epoch;
-          if ((d.nameClass[n] & mask) === 0 || (filter.lists !== undefined && !this.#accepts(n, filter))) continue;
+          if ((d.nameClass[n] & mask) === 0 || (filter.lists !== undefined && !this.#accepts(n, filter)))
+            continue;
           if (this.#acc[n] === 0) this.touched[this.touchedCount++] = n;
           this.#acc[n] += credit;
         }
@@ -314,7 +321,8 @@ export class CandidateGenerator {
   #creditFound(q: QuerySide, common: boolean): void {
     const d = this.#ix.data;
     let initials = 0;
-    for (let i = 0; i < q.count; i++) if (q.tokens[i].length === 1) this.#initials[initials++] = q.tokens[i].charCodeAt(0);
+    for (let i = 0; i < q.count; i++)
+      if (q.tokens[i].length === 1) this.#initials[initials++] = q.tokens[i].charCodeAt(0);
     if (!common && initials === 0) return;
     const credit = (this.#st.initialSimilarity * this.#st.initialCredit) / 2;
     for (let k = 0; k < this.touchedCount; k++) {
@@ -325,7 +333,8 @@ export class CandidateGenerator {
           if (this.#commonStamp[t] === this.#commonEpoch) this.#acc[n] += this.#common[t];
         }
       }
-      for (let i = 0; i < initials; i++) this.#acc[n] += credit * this.#bestInitialWeight(n, this.#initials[i]);
+      for (let i = 0; i < initials; i++)
+        this.#acc[n] += credit * this.#bestInitialWeight(n, this.#initials[i]);
     }
   }
 
@@ -336,7 +345,13 @@ export class CandidateGenerator {
     for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
       const t = d.nameToks[p];
       const v = d.vocab[t];
-      if (v.length > 1 && v.charCodeAt(0) === initial && this.#expanded[t] !== this.#commonEpoch && d.tokenWeight[t] > best) best = d.tokenWeight[t];
+      if (
+        v.length > 1 &&
+        v.charCodeAt(0) === initial &&
+        this.#expanded[t] !== this.#commonEpoch &&
+        d.tokenWeight[t] > best
+      )
+        best = d.tokenWeight[t];
     }
     return best;
   }

@@ -23,7 +23,12 @@ export interface Evidence {
 }
 
 /** Final score: weighted name score plus evidence, clamped to [0, 1]; an identical identifier decides. */
-export function weighEvidence(q: PreparedQuery, card: EntityCard, nameScore: number, algorithm: Algorithm): Evidence {
+export function weighEvidence(
+  q: PreparedQuery,
+  card: EntityCard,
+  nameScore: number,
+  algorithm: Algorithm,
+): Evidence {
   const outcomes: FeatureOutcome[] = [];
   const push = (o: FeatureOutcome | undefined): void => {
     if (o !== undefined) outcomes.push(o);

@@ -35,8 +35,14 @@ export function sameParty(a: GroupCandidate, b: GroupCandidate): boolean {
   const x = a.card;
   const y = b.card;
   // One list repeating an organisation under the same name (once per address) needs no further evidence.
-  if (x.listId === y.listId && x.subList === y.subList && x.caption.toLowerCase() === y.caption.toLowerCase()) return true;
-  if (x.birthDates.length > 0 && y.birthDates.length > 0 && !overlaps(years(x.birthDates), years(y.birthDates))) return false;
+  if (x.listId === y.listId && x.subList === y.subList && x.caption.toLowerCase() === y.caption.toLowerCase())
+    return true;
+  if (
+    x.birthDates.length > 0 &&
+    y.birthDates.length > 0 &&
+    !overlaps(years(x.birthDates), years(y.birthDates))
+  )
+    return false;
   return (
     overlaps(x.birthDates, y.birthDates) ||
     overlaps(

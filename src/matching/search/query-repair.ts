@@ -65,9 +65,11 @@ export class QueryRepair {
       if (w.length < 2 || Math.abs(w.length - word.length) > edits) return;
       if (osaDistance(word, w, edits) <= edits && this.#worth(i, df)) best = i;
     };
-    for (let skip = -1; skip < word.length; skip++) for (const i of this.#byHash.get(hashWithout(word, skip)) ?? []) consider(i, 1);
+    for (let skip = -1; skip < word.length; skip++)
+      for (const i of this.#byHash.get(hashWithout(word, skip)) ?? []) consider(i, 1);
     // Two typos: fold words of the same first letter (a typo in the first letter is left to the one-edit case).
-    if (best < 0 && word.length >= TWO_TYPO_LENGTH) for (const i of this.#byInitial.get(word[0]) ?? []) consider(i, 2);
+    if (best < 0 && word.length >= TWO_TYPO_LENGTH)
+      for (const i of this.#byInitial.get(word[0]) ?? []) consider(i, 2);
     return best;
   }
 
@@ -77,7 +79,8 @@ export class QueryRepair {
       const l = word.slice(0, k);
       const r = word.slice(k);
       // At least one piece must be known as it stands; only then may the other be a misspelt fold word.
-      if (!this.#rank.has(l) && !this.#ix.tokenIds.has(l) && !this.#rank.has(r) && !this.#ix.tokenIds.has(r)) continue;
+      if (!this.#rank.has(l) && !this.#ix.tokenIds.has(l) && !this.#rank.has(r) && !this.#ix.tokenIds.has(r))
+        continue;
       const left = this.#piece(l);
       const right = left === undefined ? undefined : this.#piece(r);
       if (left === undefined || right === undefined || (!left.fold && !right.fold)) continue;
@@ -112,7 +115,9 @@ export class QueryRepair {
   #shortForm(word: string): string | undefined {
     if (word.length < 2 || word.length > 4) return undefined;
     const i = this.#typo(word, 0, 2);
-    return i >= 0 && this.#words[i].length <= 5 && this.#counts[i] >= MIN_SHORT_FORM_COUNT ? this.#words[i] : undefined;
+    return i >= 0 && this.#words[i].length <= 5 && this.#counts[i] >= MIN_SHORT_FORM_COUNT
+      ? this.#words[i]
+      : undefined;
   }
 
   #fix(word: string, single: boolean, last: boolean): string | undefined {

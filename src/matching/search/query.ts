@@ -67,7 +67,10 @@ function parseCountry(value: string | undefined): string | undefined {
   const v = blank(value);
   if (v === undefined) return undefined;
   if (!/^[a-zA-Z]{2}$/.test(v)) {
-    throw new AppError('invalid_input', `country "${v}" is not an ISO 3166-1 alpha-2 code`, { where: 'country', hint: 'use two letters, e.g. CN' });
+    throw new AppError('invalid_input', `country "${v}" is not an ISO 3166-1 alpha-2 code`, {
+      where: 'country',
+      hint: 'use two letters, e.g. CN',
+    });
   }
   return v.toLowerCase();
 }
@@ -76,7 +79,10 @@ function parseBirthDate(value: string | undefined): string | undefined {
   const v = blank(value);
   if (v === undefined) return undefined;
   if (!isIsoDate(v)) {
-    throw new AppError('invalid_input', `birth_date "${v}" is not a date`, { where: 'birth_date', hint: 'use YYYY, YYYY-MM or YYYY-MM-DD' });
+    throw new AppError('invalid_input', `birth_date "${v}" is not a date`, {
+      where: 'birth_date',
+      hint: 'use YYYY, YYYY-MM or YYYY-MM-DD',
+    });
   }
   return v;
 }
@@ -88,7 +94,11 @@ export function prepareQuery(
   correct: (p: PreparedName, schema: string | undefined) => PreparedName = (p) => p,
 ): PreparedQuery {
   const name = blank(query.name);
-  if (name === undefined) throw new AppError('invalid_input', 'the query has no name', { where: 'name', hint: 'give the name to screen' });
+  if (name === undefined)
+    throw new AppError('invalid_input', 'the query has no name', {
+      where: 'name',
+      hint: 'give the name to screen',
+    });
   const schema = normaliseSchema(query.schema);
   const prepared = correct(prepareForMatch(name, schema), schema);
   return {

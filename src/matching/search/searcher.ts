@@ -2,7 +2,12 @@
 // All scratch buffers live here and are reused, so a query allocates only its results.
 import type { Algorithm } from '../algorithms/types.ts';
 import { bandOf } from '../algorithms/index.ts';
-import { alignNames, alignScore, type AlignmentSettings, type PairSimilarity } from '../features/name-alignment.ts';
+import {
+  alignNames,
+  alignScore,
+  type AlignmentSettings,
+  type PairSimilarity,
+} from '../features/name-alignment.ts';
 import { hintForSchema } from '../prepare.ts';
 import { schemaReason } from '../features/schema.ts';
 import { NAME_FLAG } from '../index/data.ts';
@@ -58,7 +63,8 @@ export class Searcher {
   #listFilter: Pick<NameFilter, 'lists' | 'subLists'> = { lists: undefined, subLists: undefined };
 
   constructor(ix: MatchIndex, algorithm: Algorithm) {
-    if (algorithm.settings.maxQueryTokens > MAX_QUERY_TOKENS) throw new RangeError('maxQueryTokens is above 16');
+    if (algorithm.settings.maxQueryTokens > MAX_QUERY_TOKENS)
+      throw new RangeError('maxQueryTokens is above 16');
     this.#ix = ix;
     this.#algorithm = algorithm;
     this.#sims = new SimilarityTable(ix.data, algorithm.settings);
@@ -95,7 +101,8 @@ export class Searcher {
     this.#begin(q);
     const filter: NameFilter = { classMask: q.schemaMask, ...this.#lists(options.lists) };
     const names = [...this.#gen.generate(this.#query, q.originalScriptKey, filter)];
-    for (const n of this.#ix.latinNames.get(q.latin) ?? []) if ((this.#ix.data.nameClass[n] & q.schemaMask) !== 0) names.push(n);
+    for (const n of this.#ix.latinNames.get(q.latin) ?? [])
+      if ((this.#ix.data.nameClass[n] & q.schemaMask) !== 0) names.push(n);
     return names;
   }
 
@@ -106,10 +113,15 @@ export class Searcher {
   scoreEveryName(query: ScreenQuery): Float32Array {
     const q = prepareQuery(query, this.#algorithm, (p, schema) => this.#repair.repair(p, schema));
     this.#begin(q);
-    this.#gen.generate(this.#query, q.originalScriptKey, { classMask: q.schemaMask, lists: undefined, subLists: undefined });
+    this.#gen.generate(this.#query, q.originalScriptKey, {
+      classMask: q.schemaMask,
+      lists: undefined,
+      subLists: undefined,
+    });
     const scores = new Float32Array(this.#ix.nameCount);
     for (let n = 0; n < scores.length; n++) {
-      if ((this.#ix.data.nameClass[n] & q.schemaMask) !== 0) scores[n] = this.#scoreName(n, q.originalScriptKey);
+      if ((this.#ix.data.nameClass[n] & q.schemaMask) !== 0)
+        scores[n] = this.#scoreName(n, q.originalScriptKey);
     }
     return scores;
   }
@@ -156,7 +168,12 @@ export class Searcher {
   #scoreName(n: number, originalScriptKey: string | undefined): number {
     const d = this.#ix.data;
     let s = alignScore(this.#query, this.#listed.at(n), this.#pairSim, this.#align);
-    if (originalScriptKey !== undefined && d.nameOrig[n] >= 0 && d.origKeys[d.nameOrig[n]] === originalScriptKey) s = 1;
+    if (
+      originalScriptKey !== undefined &&
+      d.nameOrig[n] >= 0 &&
+      d.origKeys[d.nameOrig[n]] === originalScriptKey
+    )
+      s = 1;
     if ((d.nameFlags[n] & NAME_FLAG.weak) !== 0) s *= this.#algorithm.settings.weakAliasFactor;
     return s;
   }
@@ -180,7 +197,12 @@ export class Searcher {
     const d = this.#ix.data;
     for (const n of this.#ix.latinNames.get(q.latin) ?? []) {
       if ((d.nameClass[n] & filter.classMask) === 0) continue;
-      if (filter.lists !== undefined && filter.lists[d.nameList[n]] !== 1 && filter.subLists?.[d.nameSubList[n]] !== 1) continue;
+      if (
+        filter.lists !== undefined &&
+        filter.lists[d.nameList[n]] !== 1 &&
+        filter.subLists?.[d.nameSubList[n]] !== 1
+      )
+        continue;
       this.#consider(n, q.originalScriptKey);
     }
   }
@@ -224,7 +246,11 @@ export class Searcher {
 
   #matches(q: PreparedQuery, hits: Hit[], limit: number): Match[] {
     const d = this.#ix.data;
-    const withNames = hits.map((h) => ({ hit: h, card: d.cards[h.entity], names: this.#latinNames(h.entity) }));
+    const withNames = hits.map((h) => ({
+      hit: h,
+      card: d.cards[h.entity],
+      names: this.#latinNames(h.entity),
+    }));
     return groupHits(withNames)
       .slice(0, limit)
       .map((g) => ({
@@ -249,8 +275,10 @@ export class Searcher {
     const matchedName = card.names[d.nameAlias[hit.name]];
     const aligned = alignNames(this.#query, this.#listed.at(hit.name), this.#pairSim, this.#align, true);
     const notes: string[] = [];
-    if ((d.nameFlags[hit.name] & NAME_FLAG.weak) !== 0) notes.push(`weak alias ×${this.#algorithm.settings.weakAliasFactor}`);
-    if (hit.nameScore > aligned.score + 1e-6 && (d.nameFlags[hit.name] & NAME_FLAG.weak) === 0) notes.push('same name in the original script');
+    if ((d.nameFlags[hit.name] & NAME_FLAG.weak) !== 0)
+      notes.push(`weak alias ×${this.#algorithm.settings.weakAliasFactor}`);
+    if (hit.nameScore > aligned.score + 1e-6 && (d.nameFlags[hit.name] & NAME_FLAG.weak) === 0)
+      notes.push('same name in the original script');
     const weight = nameWeight(this.#algorithm);
     return {
       entityId: card.id,
@@ -266,7 +294,15 @@ export class Searcher {
         {
           feature: 'name',
           contribution: round(weight * hit.nameScore),
-          reason: describeName(q.query.name, matchedName, aligned.pairs, this.#query, this.#listed, hit.nameScore, notes),
+          reason: describeName(
+            q.query.name,
+            matchedName,
+            aligned.pairs,
+            this.#query,
+            this.#listed,
+            hit.nameScore,
+            notes,
+          ),
         },
         { feature: 'schema', contribution: 0, reason: schemaReason(q.schema, card.schema) },
         ...hit.evidence.outcomes.map((o) => ({ ...o, contribution: round(o.contribution) })),

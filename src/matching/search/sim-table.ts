@@ -28,7 +28,12 @@ export class SimilarityTable {
 
   constructor(data: MatchIndexData, settings: AlgorithmSettings) {
     this.#data = data;
-    this.#options = { soundAlike: false, skeleton: false, phonetic: settings.phoneticSimilarity, skeletonSimilarity: settings.skeletonSimilarity };
+    this.#options = {
+      soundAlike: false,
+      skeleton: false,
+      phonetic: settings.phoneticSimilarity,
+      skeletonSimilarity: settings.skeletonSimilarity,
+    };
     this.#stamp = new Uint32Array(data.vocab.length);
     this.#slot = new Int32Array(data.vocab.length);
   }
@@ -71,7 +76,13 @@ export class SimilarityTable {
     // The query token's expansion already visited every token one edit away, sounding alike or sharing its
     // skeleton; for short tokens (one typo allowed, both in the deletion tables) no other token is alike.
     const q = this.tokens[i];
-    if (this.expanded[i] === 1 && text.length <= 6 && q.length <= 6 && text.length >= MIN_DELETION_LENGTH && q.length >= MIN_DELETION_LENGTH) {
+    if (
+      this.expanded[i] === 1 &&
+      text.length <= 6 &&
+      q.length <= 6 &&
+      text.length >= MIN_DELETION_LENGTH &&
+      q.length >= MIN_DELETION_LENGTH
+    ) {
       if (slot >= 0) this.#sims[slot * MAX_QUERY_TOKENS + i] = 0;
       return 0;
     }
