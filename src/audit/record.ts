@@ -9,8 +9,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const AUDIT_FORMAT = 'embargo-audit-v1';
 
 export type AuditChannel = 'api' | 'cli';
-/** What kind of request produced the record: our screen endpoints, the yente or CSL compatible ones. */
-export type AuditKind = 'screen' | 'batch' | 'yente_match' | 'csl_search';
+/**
+ * What kind of request produced the record: our screen endpoints, the yente or CSL compatible ones, or a step of an
+ * alert's life (opened, closed, re-opened, each review decision; src/monitor/audit.ts).
+ */
+export type AuditKind = 'screen' | 'batch' | 'yente_match' | 'csl_search' | 'alert';
 
 /** A list and the version that was screened against. */
 export interface ListVersionRef {

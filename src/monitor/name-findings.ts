@@ -1,0 +1,64 @@
+// Name findings: each party screened forward — the party as the query against the index of every loaded list, the
+// same engine, threshold and grouping as `embargo parties screen` (src/book) — so that an alert says exactly what
+// screening that party alone says. The reverse index (book/party-index.ts) only chooses which parties to screen.
+import type { Entity } from '../domain/entity.ts';
+import type { ListContext } from '../book/list-context.ts';
+import { listedRecord } from '../book/list-context.ts';
+import { partyMatches, type DecisionIndex } from '../book/matches.ts';
+import { screenNames } from '../book/name-screen.ts';
+import { partyQuery } from '../book/party-card.ts';
+import { MATCHES_PER_PARTY } from '../book/screen-book.ts';
+import { DEFAULT_ALGORITHM, MatchIndex, Searcher, type Match } from '../matching/index.ts';
+import type { BookStore, PartyRecord } from '../store/index.ts';
+import { nameFinding, type Finding } from './findings.ts';
+
+export interface NameScreen {
+  context: ListContext;
+  /** Current listed entities by id (material of each finding). */
+  entities: ReadonlyMap<string, Entity>;
+  threshold: number;
+  /** Matches an analyst confirmed (certainty `confirmed`); rejections are not applied here — suppression is. */
+  confirmed: DecisionIndex;
+  /** Created on first use and reused: the forward searcher. */
+  searcher?: Searcher;
+}
+
+function findingsOf(s: NameScreen, party: PartyRecord, matches: readonly Match[]): Finding[] {
+  const pm = partyMatches(party.partyId, matches, { threshold: s.threshold, decisions: s.confirmed, record: (id) => listedRecord(s.context, id) });
+  return pm.map((m) => nameFinding(party, m, s.entities.get(m.entityId)));
+}
+
+function searcherOf(s: NameScreen): Searcher {
+  s.searcher ??= new Searcher(new MatchIndex(s.context.indexData()), DEFAULT_ALGORITHM);
+  return s.searcher;
+}
+
+/** Screens a few parties on this thread (the delta). A party the engine refuses has no findings and is reported. */
+export function screenParties(s: NameScreen, parties: Iterable<PartyRecord>): { findings: Map<string, Finding[]>; errors: { partyId: string; message: string }[] } {
+  const searcher = searcherOf(s);
+  const findings = new Map<string, Finding[]>();
+  const errors: { partyId: string; message: string }[] = [];
+  for (const p of parties) {
+    try {
+      findings.set(p.partyId, findingsOf(s, p, searcher.search(partyQuery(p), { threshold: s.threshold, limit: MATCHES_PER_PARTY })));
+    } catch (error) {
+      errors.push({ partyId: p.partyId, message: error instanceof Error ? error.message : String(error) });
+      findings.set(p.partyId, []);
+    }
+  }
+  return { findings, errors };
+}
+
+/** Screens the whole book (worker threads for large books); returns the findings of parties that matched. */
+export async function screenWholeBook(s: NameScreen, book: BookStore, workers: number): Promise<{ findings: Map<string, Finding[]>; screened: number; errors: { partyId: string; message: string }[] }> {
+  async function* queries() {
+    for await (const p of book.parties()) yield [p.partyId, partyQuery(p)] as [string, ReturnType<typeof partyQuery>];
+  }
+  const named = await screenNames(s.context.indexData(), queries(), { threshold: s.threshold, limit: MATCHES_PER_PARTY, workers });
+  const findings = new Map<string, Finding[]>();
+  for (const [partyId, matches] of named.hits) {
+    const party = await book.party(partyId);
+    if (party !== undefined) findings.set(partyId, findingsOf(s, party, matches));
+  }
+  return { findings, screened: named.screened, errors: named.errors };
+}

@@ -1,0 +1,66 @@
+// Ownership findings: the book and the lists as one graph (src/book/graph-build.ts) with the parties' current name
+// matches as listing facts — confirmed matches restrict, potential ones give review, cleared ones (false positives)
+// are left out — every rule in force on the date evaluated over it (one fixed point per rule), and a finding for
+// each party that is restricted or under review through its owners. Always over the whole graph: a change anywhere
+// (a listing, a match, a relation, the date crossing a rule's window) may move any descendant, and one fixed point
+// costs O(reached nodes), less than finding out which parts could have moved.
+import { buildBookGraph } from '../book/graph-build.ts';
+import type { ListContext } from '../book/list-context.ts';
+import { evaluateRules } from '../book/outcome.ts';
+import type { PartyMatch } from '../book/types.ts';
+import { ownershipReport, partyNode, type RuleSet } from '../graph/index.ts';
+import type { BookStore } from '../store/index.ts';
+import { ownershipFinding, type Finding } from './findings.ts';
+
+export interface OwnershipInput {
+  context: ListContext;
+  book: BookStore;
+  rules: RuleSet;
+  date: string;
+  /** Effective name matches per party (cleared ones already removed). */
+  matches: ReadonlyMap<string, readonly PartyMatch[]>;
+}
+
+export interface OwnershipResult {
+  findings: Finding[];
+  /** Rules not in force on the date, with why. */
+  notInForce: { ruleId: string; reason: string }[];
+  relations: number;
+  nodes: number;
+}
+
+/** Party ids whose status under some rule comes through their owners (not from their own listing or match). */
+function flaggedParties(states: ReturnType<typeof evaluateRules>['states'], refOf: (v: number) => string): Set<string> {
+  const out = new Set<string>();
+  for (const state of states.values()) {
+    state.status.forEach((s, v) => {
+      if (s === 0 || state.seed[v]! >= s) return;
+      const ref = refOf(v);
+      if (ref.startsWith('party:')) out.add(ref.slice('party:'.length));
+    });
+  }
+  return out;
+}
+
+export async function ownershipFindings(input: OwnershipInput): Promise<OwnershipResult> {
+  const { graph, relationCount } = await buildBookGraph({
+    context: input.context,
+    relations: input.book.relations(),
+    partyMatches: input.matches as ReadonlyMap<string, readonly PartyMatch[]>,
+  });
+  const ev = evaluateRules(graph, input.rules, input.date);
+  const findings: Finding[] = [];
+  for (const partyId of [...flaggedParties(ev.states, (v) => graph.refOf(v))].sort()) {
+    // A registry node of a relations file (`party:lei:…`) that is no party of the book gets no alert.
+    const party = await input.book.party(partyId);
+    if (party === undefined) continue;
+    const report = ownershipReport(graph, input.rules, partyNode(partyId), input.date, { states: ev.states });
+    for (const f of report.findings) if (f.status !== 'clear' && f.basis !== 'listed') findings.push(ownershipFinding(party, f));
+  }
+  return {
+    findings,
+    notInForce: ev.notInForce.map((r) => ({ ruleId: r.ruleId, reason: r.reason })),
+    relations: relationCount,
+    nodes: graph.nodeCount,
+  };
+}

@@ -1,0 +1,165 @@
+// `embargo monitor`: one monitor run (docs/design/monitoring.md). Reads what changed since the cursor — new list
+// versions (entities added, changed, removed) and parties changed in the book — screens only what the changes can
+// affect, re-evaluates ownership over the whole graph, reconciles the alerts, and commits alerts, their events, the
+// webhook outbox and the new cursor in one transaction; then writes every alert step to the audit trail.
+import type { AuditChannel } from '../audit/index.ts';
+import { loadListContext, type ListContext } from '../book/list-context.ts';
+import { PartyIndex } from '../book/party-index.ts';
+import type { RuleSet } from '../graph/index.ts';
+import { DEFAULT_ALGORITHM } from '../matching/index.ts';
+import type { AuditStore, BookStore, MonitorStore, OutboxEvent, PartyRecord, Store } from '../store/index.ts';
+import { auditEvents } from './audit.ts';
+import { CloseReasons } from './close-reasons.ts';
+import { CURSOR_SETTING, readCursor, type MonitorCursor } from './cursor.ts';
+import { newAlertId } from './ids.ts';
+import { listChanges, type ListChange } from './list-changes.ts';
+import { confirmedMatches, namePhase } from './name-phase.ts';
+import { ownershipPhase } from './ownership-phase.ts';
+import type { ReconcileOutput } from './reconcile.ts';
+import { alertClosed, alertOpened, listVersionImported } from './webhooks/events.ts';
+
+export interface MonitorDeps {
+  store: Store;
+  book: BookStore;
+  monitor: MonitorStore;
+  audit: AuditStore;
+  rules: RuleSet;
+  /** The reverse index of the book, kept by a long-running process; built for the run when absent. */
+  partyIndex?: PartyIndex;
+}
+
+export interface MonitorRunOptions {
+  /** Screening date: the rules in force that day. */
+  date: string;
+  /** Recorded on every alert event and audit record: `local:<user>`, `key:<name>`, `system:scheduler`. */
+  actor: string;
+  channel: AuditChannel;
+  /** Re-screen the whole book instead of the changes (the first run always does). */
+  full?: boolean;
+  threshold?: number;
+  /** Worker threads for a full run (default: 4 for books of 20,000 parties or more). */
+  workers?: number;
+  now?: () => Date;
+  /** The lists as already loaded (a server keeps them); loaded from the store when absent. */
+  context?: ListContext;
+}
+
+export interface PhaseCounts {
+  opened: number;
+  reopened: number;
+  closed: number;
+  suppressed: number;
+  refreshed: number;
+}
+
+export interface MonitorReport {
+  mode: 'full' | 'delta';
+  lists: { list_id: string; from: number | null; to: number; added: number; changed: number; removed: number }[];
+  book: { from: number | null; to: number; partiesChanged: number };
+  /** Parties the reverse index proposed for the changed entities. */
+  candidates: number;
+  partiesScreened: number;
+  name: PhaseCounts;
+  ownership: PhaseCounts;
+  /** Webhook events put in the outbox. */
+  webhookEvents: number;
+  errors: { partyId: string; message: string }[];
+  timings: { loadMs: number; nameMs: number; ownershipMs: number; storeMs: number; totalMs: number };
+}
+
+/** Above this many added or changed entities a full re-screen is cheaper than one reverse lookup per entity. */
+export const FULL_RESCREEN_ENTITIES = 5000;
+
+function counts(o: ReconcileOutput): PhaseCounts {
+  return { opened: o.opened.length, reopened: o.reopened.length, closed: o.closed.length, suppressed: o.suppressed, refreshed: o.refreshed };
+}
+
+function outboxOf(outcomes: readonly ReconcileOutput[], changes: readonly ListChange[], now: Date): OutboxEvent[] {
+  const out: OutboxEvent[] = [];
+  for (const c of changes) {
+    // A list new to the monitor announces its current version only, not its whole history.
+    const versions = c.from === null ? c.versions.slice(-1) : c.versions;
+    let previous = c.from;
+    for (const v of versions) {
+      out.push(listVersionImported({ listId: v.listId, version: v.version, previousVersion: previous, entityCount: v.entityCount, added: v.added, changed: v.changed, removed: v.removed, importedAt: v.importedAt }, now));
+      previous = v.version;
+    }
+  }
+  for (const o of outcomes) {
+    for (const a of o.opened) out.push(alertOpened(a, now));
+    for (const r of o.reopened) out.push(alertOpened(r.alert, now, { changes: r.changes, reason: 'data changed or the finding is back' }));
+    for (const a of o.closed) out.push(alertClosed(a, now, o.events.find((e) => e.alertId === a.alertId && e.action === 'closed')?.reason ?? 'finding gone'));
+  }
+  return out;
+}
+
+async function changedParties(book: BookStore, cursor: MonitorCursor | undefined, full: boolean): Promise<PartyRecord[]> {
+  if (full || cursor === undefined) return [];
+  const out: PartyRecord[] = [];
+  for await (const p of book.parties({ sinceRevision: cursor.bookRevision })) out.push(p);
+  return out;
+}
+
+/** Runs the monitor once. */
+export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions): Promise<MonitorReport> {
+  const t0 = performance.now();
+  const now = options.now?.() ?? new Date();
+  const at = now.toISOString();
+  const cursor = await readCursor(deps.monitor);
+  const context = options.context ?? (await loadListContext(deps.store));
+  const entities = new Map(context.entities.map((e) => [e.id as string, e]));
+  const changes = await listChanges(deps.store, context.versions, context.entities, cursor?.lists ?? {});
+  const touched = changes.reduce((n, c) => n + c.added.length + c.changed.length, 0);
+  const full = options.full === true || cursor === undefined || touched > FULL_RESCREEN_ENTITIES;
+  const bookRevision = await deps.book.revision();
+  const parties = await changedParties(deps.book, cursor, full);
+  const reasons = new CloseReasons({ changes, changedParties: new Set(parties.map((p) => p.partyId)), entities, date: options.date, notInForce: [] });
+  const threshold = options.threshold ?? DEFAULT_ALGORITHM.threshold;
+  const common = { now: at, actor: options.actor, newId: () => newAlertId(now) };
+  const t1 = performance.now();
+  const partyCount = full ? await deps.book.partyCount() : 0;
+  const name = await namePhase({
+    ...common,
+    book: deps.book,
+    monitor: deps.monitor,
+    screen: { context, entities, threshold, confirmed: await confirmedMatches(deps.book, deps.monitor) },
+    changes,
+    changedParties: parties,
+    partyIndex: deps.partyIndex ?? new PartyIndex(),
+    full,
+    workers: options.workers ?? (partyCount >= 20_000 ? 4 : 0),
+    closeReason: (a) => reasons.name(a),
+  });
+  const t2 = performance.now();
+  const own = await ownershipPhase({
+    ...common,
+    context,
+    book: deps.book,
+    monitor: deps.monitor,
+    rules: deps.rules,
+    date: options.date,
+    nameAlerts: name.outcome.alerts,
+    closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities, date: options.date, notInForce }).ownership(a),
+  });
+  const t3 = performance.now();
+  const outcomes = [name.outcome, own.outcome];
+  const outbox = outboxOf(outcomes, changes, now);
+  const newCursor: MonitorCursor = { lists: Object.fromEntries(context.versions.map((v) => [v.list_id, v.version])), bookRevision, date: options.date, at };
+  const alerts = outcomes.flatMap((o) => o.alerts);
+  const events = outcomes.flatMap((o) => o.events);
+  await deps.monitor.commit({ alerts, events, outbox, settings: { [CURSOR_SETTING]: newCursor } });
+  await auditEvents(deps.audit, alerts, events, { channel: options.channel, algorithm: DEFAULT_ALGORITHM.id, threshold, lists: context.versions });
+  const t4 = performance.now();
+  return {
+    mode: full ? 'full' : 'delta',
+    lists: changes.map((c) => ({ list_id: c.listId, from: c.from, to: c.to, added: c.added.length, changed: c.changed.length, removed: c.removed.length })),
+    book: { from: cursor?.bookRevision ?? null, to: bookRevision, partiesChanged: parties.length },
+    candidates: name.candidates,
+    partiesScreened: name.screened,
+    name: counts(name.outcome),
+    ownership: counts(own.outcome),
+    webhookEvents: outbox.length,
+    errors: name.errors,
+    timings: { loadMs: Math.round(t1 - t0), nameMs: Math.round(t2 - t1), ownershipMs: Math.round(t3 - t2), storeMs: Math.round(t4 - t3), totalMs: Math.round(t4 - t0) },
+  };
+}
