@@ -9,6 +9,7 @@ import { installAuth } from './auth.ts';
 import { cslRoutes } from './csl/route.ts';
 import { installErrorHandlers } from './errors.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { bookRoutes } from './routes/book.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
 import { listRoutes } from './routes/lists.ts';
@@ -59,6 +60,6 @@ export async function buildApi(deps: ApiDeps, options: ApiOptions): Promise<Api>
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: false }, uiHooks: {} });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, screenRoutes, screeningRoutes, entityRoutes, listRoutes, auditRoutes, yenteRoutes, cslRoutes]) routes(app, deps);
+  for (const routes of [healthRoutes, screenRoutes, screeningRoutes, entityRoutes, listRoutes, auditRoutes, bookRoutes, yenteRoutes, cslRoutes]) routes(app, deps);
   return app;
 }

@@ -2,6 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ScreeningService } from '../app/screening.ts';
+import type { BookService } from '../book/index.ts';
 import type { Caller } from '../app/screening.ts';
 import type { AuditStore, Store } from '../store/index.ts';
 import type { ErrorPayload } from './errors.ts';
@@ -12,6 +13,8 @@ export interface ApiDeps {
   service: ScreeningService;
   /** HMAC key for audit checkpoints (GET /v1/audit/checkpoint); absent: that route answers 503. */
   auditKey?: string;
+  /** The counterparty book (routes/book.ts); absent: the book routes answer 503. */
+  book?: BookService;
 }
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;

@@ -11,3 +11,4 @@ export { whatIf, MAX_EXPLAINED, type WhatIfReport, type PartyChange } from './wh
 export { simulation, readSimulationFile, type Simulation, type SimulatedListing, type SimulatedRelation } from './what-if/simulated.ts';
 export { partyCard, partyQuery, entityQueries, BOOK_LIST } from './party-card.ts';
 export type { BookSummary, PartyDetail, PartyMatch, PartyOutcome, MatchBasis, RuleStatuses } from './types.ts';
+export { snakeKeys } from './json.ts';

@@ -352,12 +352,15 @@ export class KyselyBookStore implements BookStore {
     });
   }
 
-  /** How many of these relations are already stored (by key). */
+  /** How many of these relations are already stored (by key; a row-value IN reads the primary key only). */
   async #existingRelations(trx: Transaction<BookDatabase>, batch: readonly RelationEdge[]): Promise<number> {
-    const owners = [...new Set(batch.map((e) => e.owner as string))];
-    const rows = await trx.selectFrom('book_relations').select(['owner', 'owned', 'kind', 'source']).where('owner', 'in', owners).execute();
-    const keys = new Set(batch.map(relationKey));
-    return rows.filter((r) => keys.has(`${r.owner}\u0000${r.owned}\u0000${r.kind}\u0000${r.source}`)).length;
+    const keys = sql.join(batch.map((e) => sql`(${e.owner}, ${e.owned}, ${e.kind}, ${e.source})`));
+    const row = await trx
+      .selectFrom('book_relations')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(sql<boolean>`(owner, owned, kind, source) in (${keys})`)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async imports(): Promise<BookImport[]> {

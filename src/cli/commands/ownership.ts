@@ -2,7 +2,7 @@
 // under every rule in force on the date — status, the owners that count, each path with each hop's share, the
 // aggregate and the citations (issue 6 item 5). Exit code 1 when a rule gives restricted or review.
 import type { Command } from 'commander';
-import { BookService, type OwnershipView } from '../../book/index.ts';
+import { BookService, snakeKeys, type OwnershipView } from '../../book/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { isIsoDate } from '../../domain/ids.ts';
 import { DEFAULT_RULES_PATH, loadRuleSet, type RuleFinding } from '../../graph/index.ts';
@@ -62,7 +62,7 @@ export function registerOwnership(program: Command): void {
     .action(async (id: string, flags: { date?: string }, command: Command) => {
       const ctx = commandContext(command);
       const view = await withBook(ctx, (service, today) => service.ownership(id, screeningDate(flags.date, today)));
-      if (ctx.printer.json) ctx.printer.out(JSON.stringify(view, null, 2));
+      if (ctx.printer.json) ctx.printer.out(JSON.stringify(snakeKeys(view), null, 2));
       else printOwnership(ctx.printer, view);
       process.exitCode = view.report.findings.some((f) => f.status !== 'clear') ? EXIT.findings : EXIT.ok;
     });

@@ -4,7 +4,7 @@
 // and paths; decide records that a match is (or is not) the listed party.
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import type { BookSummary, PartiesImportReport, PartyView } from '../../book/index.ts';
+import { snakeKeys, type BookSummary, type PartiesImportReport, type PartyView } from '../../book/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { formatShare } from '../../graph/index.ts';
 import { commandContext } from '../context.ts';
@@ -58,7 +58,7 @@ function registerImport(parties: Command): void {
     .action(async (file: string, flags: { format?: string }, command: Command) => {
       const ctx = commandContext(command);
       const report = await withBook(ctx, (service) => service.importParties(file, flags.format === undefined ? {} : { format: flags.format }));
-      if (ctx.printer.json) ctx.printer.out(JSON.stringify(report, null, 2));
+      if (ctx.printer.json) ctx.printer.out(JSON.stringify(snakeKeys(report), null, 2));
       else {
         ctx.printer.out(describeImport(report));
         printWarnings(ctx.printer, report.warnings);
@@ -80,7 +80,7 @@ function registerScreen(parties: Command): void {
         if ((await service.book.partyCount()) === 0) throw new AppError('not_found', 'the book has no parties', { hint: 'import them first: embargo parties import <file>' });
         return service.screen({ date: screeningDate(flags.date, today), ...(workers === undefined ? {} : { workers }) });
       });
-      if (ctx.printer.json) ctx.printer.out(JSON.stringify(summary, null, 2));
+      if (ctx.printer.json) ctx.printer.out(JSON.stringify(snakeKeys(summary), null, 2));
       else printSummary(ctx.printer, summary);
       process.exitCode = summary.clear < summary.parties ? EXIT.findings : EXIT.ok;
     });
@@ -95,7 +95,7 @@ function registerShow(parties: Command): void {
       const ctx = commandContext(command);
       const view = await withBook(ctx, (service) => service.party(partyId));
       if (view === undefined) throw new AppError('not_found', `no party ${partyId} in the book`, { hint: 'party ids are the party_id column of the imported file' });
-      if (ctx.printer.json) ctx.printer.out(JSON.stringify(view, null, 2));
+      if (ctx.printer.json) ctx.printer.out(JSON.stringify(snakeKeys(view), null, 2));
       else printParty(ctx.printer, view);
       process.exitCode = (view.result?.status ?? 'clear') === 'clear' ? EXIT.ok : EXIT.findings;
     });
@@ -115,7 +115,7 @@ function registerDecide(parties: Command): void {
       if (flags.confirm === flags.reject) throw new AppError('usage', 'give exactly one of --confirm or --reject');
       const decision = { partyId, entityId, decision: flags.confirm === true ? ('confirmed' as const) : ('rejected' as const), actor: `local:${userInfo().username}`, reason: flags.reason, decidedAt: new Date().toISOString() };
       await withBook(ctx, (service) => service.decide(decision));
-      ctx.printer.out(ctx.printer.json ? JSON.stringify(decision, null, 2) : `${partyId} × ${entityId}: ${decision.decision}; run \`embargo parties screen\` to apply it to the stored results`);
+      ctx.printer.out(ctx.printer.json ? JSON.stringify(snakeKeys(decision), null, 2) : `${partyId} × ${entityId}: ${decision.decision}; run \`embargo parties screen\` to apply it to the stored results`);
     });
 }
 

@@ -2,7 +2,7 @@
 // XML or UK PSC JSON into the book, all edges of a file in one transaction; a file with more than 1 % bad records
 // is refused whole.
 import type { Command } from 'commander';
-import type { RelationsImportReport } from '../../book/index.ts';
+import { snakeKeys, type RelationsImportReport } from '../../book/index.ts';
 import { isoDate } from '../../domain/ids.ts';
 import { commandContext } from '../context.ts';
 import { withBook } from './ownership.ts';
@@ -24,7 +24,7 @@ export function registerRelations(program: Command): void {
       const ctx = commandContext(command);
       const options = { ...(flags.format === undefined ? {} : { format: flags.format }), ...(flags.asOf === undefined ? {} : { asOf: isoDate(flags.asOf) }) };
       const report = await withBook(ctx, (service) => service.importRelations(file, options));
-      if (ctx.printer.json) ctx.printer.out(JSON.stringify(report, null, 2));
+      if (ctx.printer.json) ctx.printer.out(JSON.stringify(snakeKeys(report), null, 2));
       else {
         ctx.printer.out(describe(report));
         for (const w of report.warnings.slice(0, 20)) ctx.printer.err(`  ${w.severity === 'bad_record' ? 'bad record' : 'note'} ${w.file}:${w.line}: ${w.reason}`);

@@ -2,7 +2,7 @@
 // `--add-file <entities.jsonl>`: simulates listings without touching the real lists and prints the parties whose
 // status would rise — by name or through ownership — against today's result, with paths. Exit 1 when any would.
 import type { Command } from 'commander';
-import { readSimulationFile, simulation, type PartyChange, type Simulation, type WhatIfReport } from '../../book/index.ts';
+import { snakeKeys, readSimulationFile, simulation, type PartyChange, type Simulation, type WhatIfReport } from '../../book/index.ts';
 import { AppError } from '../../domain/errors.ts';
 import { commandContext } from '../context.ts';
 import { EXIT, type Printer } from '../output.ts';
@@ -74,7 +74,7 @@ export function registerWhatIf(program: Command): void {
       const ctx = commandContext(command);
       const sim = await simulationOf(flags);
       const report = await withBook(ctx, (service, today) => service.whatIf(sim, screeningDate(flags.date, today)));
-      if (ctx.printer.json) ctx.printer.out(JSON.stringify(report, null, 2));
+      if (ctx.printer.json) ctx.printer.out(JSON.stringify(snakeKeys(report), null, 2));
       else printReport(ctx.printer, report);
       process.exitCode = report.changes.length > 0 ? EXIT.findings : EXIT.ok;
     });
