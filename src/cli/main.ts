@@ -2,6 +2,7 @@
 // The `embargo` command line: global options, one file per command, errors mapped to exit codes once.
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerCompare } from './commands/compare.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
@@ -11,6 +12,7 @@ import { registerOwnership } from './commands/ownership.ts';
 import { registerParties } from './commands/parties.ts';
 import { registerRelations } from './commands/relations.ts';
 import { registerScreen } from './commands/screen.ts';
+import { registerScreenFile } from './commands/screen-file.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUpdate } from './commands/update.ts';
@@ -31,6 +33,8 @@ export function buildProgram(): Command {
   registerExport(program);
   registerUpdate(program);
   registerScreen(program);
+  registerScreenFile(program);
+  registerCompare(program);
   registerServe(program);
   registerAudit(program);
   registerKeys(program);
