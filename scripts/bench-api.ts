@@ -5,7 +5,7 @@
 //   --lists cons   load only the OFAC consolidated list (fast start); default: every bundled government list.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -81,7 +81,8 @@ try {
   const report = await verifyChain(audit.records(), { readHead: () => audit.head(), locate: (h) => audit.seqOfHash(h) });
   const verifyMs = performance.now() - tv;
   await audit.close();
-  console.log(`\nPOST /v1/screen (${CONNECTIONS} connections, ${DURATION} s, keys and audit on)`);
+  console.log(`\nmachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes compete for the cores)`);
+  console.log(`POST /v1/screen (${CONNECTIONS} connections, ${DURATION} s, keys and audit on)`);
   console.log(`  ${s.requests.average.toFixed(0)} req/s; latency p50 ${s.latency.p50} ms, p90 ${s.latency.p90} ms, p99 ${s.latency.p99} ms, max ${s.latency.max} ms; non-2xx ${s.non2xx}, errors ${s.errors}`);
   console.log(`POST /v1/screen/batch (1,000 parties per request, 2 connections)`);
   console.log(`  ${(b.requests.average * 1000).toFixed(0)} parties/s (${b.requests.average.toFixed(2)} req/s); latency p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms; non-2xx ${b.non2xx}`);
