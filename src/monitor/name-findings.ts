@@ -17,7 +17,7 @@ export interface NameScreen {
   /** Current listed entities by id (material of each finding). */
   entities: ReadonlyMap<string, Entity>;
   threshold: number;
-  /** Matches an analyst confirmed (certainty `confirmed`); rejections are not applied here — suppression is. */
+  /** Matches confirmed in the book (certainty `confirmed`); rejections are not applied here — suppression is. */
   confirmed: DecisionIndex;
   /** Created on first use and reused: the forward searcher. */
   searcher?: Searcher;

@@ -35,13 +35,13 @@ export interface NamePhaseResult {
   errors: { partyId: string; message: string }[];
 }
 
-/** Confirmed matches: the book's confirmed decisions and the name alerts an analyst confirmed. */
-export async function confirmedMatches(book: BookStore, monitor: MonitorStore): Promise<DecisionIndex> {
+/**
+ * Matches confirmed in the book (`book_decisions`): they make the finding's certainty `confirmed`. An alert an analyst
+ * confirms does not change its finding (what screening says); the ownership phase counts it as confirmed.
+ */
+export async function confirmedMatches(book: BookStore): Promise<DecisionIndex> {
   const out = new Map<string, 'confirmed'>();
   for (const d of await book.decisions()) if (d.decision === 'confirmed') out.set(decisionKey(d.partyId, d.entityId), 'confirmed');
-  for (let after: string | undefined, page; (page = await monitor.listAlerts({ states: ['confirmed'], kind: 'name', limit: 1000, ...(after === undefined ? {} : { after }) })).length > 0; after = page[page.length - 1]!.alertId) {
-    for (const a of page) out.set(decisionKey(a.partyId, a.entityId ?? ''), 'confirmed');
-  }
   return out;
 }
 

@@ -122,7 +122,7 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
     ...common,
     book: deps.book,
     monitor: deps.monitor,
-    screen: { context, entities, threshold, confirmed: await confirmedMatches(deps.book, deps.monitor) },
+    screen: { context, entities, threshold, confirmed: await confirmedMatches(deps.book) },
     changes,
     changedParties: parties,
     partyIndex: deps.partyIndex ?? new PartyIndex(),
