@@ -5,7 +5,7 @@
 import { DEFAULT_ALGORITHM } from './algorithms/index.ts';
 import type { Algorithm } from './algorithms/types.ts';
 import { alignNames, type AlignmentSide } from './features/name-alignment.ts';
-import { ABJAD_SCRIPTS, tokenSimilarity } from './features/token-similarity.ts';
+import { ABJAD_SCRIPTS, tokenSimilarity, typoOptions } from './features/token-similarity.ts';
 import type { MatchIndex } from './index/match-index.ts';
 import { alignmentTokens, hintForSchema, prepareForMatch } from './prepare.ts';
 import { INITIAL_WEIGHT, unknownWeight } from './search/candidates.ts';
@@ -89,6 +89,7 @@ export function compareNames(
       skeleton: abjad1 || abjad2,
       phonetic: st.phoneticSimilarity,
       skeletonSimilarity: st.skeletonSimilarity,
+      ...typoOptions(st),
     });
   const aligned = alignNames(q, t, sim, st, true);
   const sameOriginal = p1.originalScriptKey !== undefined && p1.originalScriptKey === p2.originalScriptKey;

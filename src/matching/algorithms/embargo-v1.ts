@@ -84,6 +84,10 @@ export const EMBARGO_V1: Algorithm = {
     maxNameTokens: 24,
     commonPostingShare: 0.04,
     genericTokenFactor: 0.5,
+    typoDoubledCost: 0.25,
+    typoSwappedCost: 0.25,
+    typoDroppedCost: 0.5,
+    typoMinLength: 5,
   },
   settingsRationale: {
     candidateLimit:
@@ -119,5 +123,16 @@ export const EMBARGO_V1: Algorithm = {
     genericTokenFactor:
       'Org descriptors produced by folding (tech, system, electronic, grp) keep half their list rarity: they are ' +
       'rare on sanctions lists but common in trade, and two companies sharing only them are not alike.',
+    typoDoubledCost:
+      'A letter typed twice or once too few (IFDKK / IFDK, SANTOOSO / SANTOSO) is the commonest typing slip and ' +
+      'almost never makes another name: a quarter of an edit, so one such slip in a 5-letter token keeps 0.95.',
+    typoSwappedCost:
+      'Two adjacent letters swapped (VALRO / VALOR) keep every letter: a quarter of an edit, as a doubled letter.',
+    typoDroppedCost:
+      'A dropped letter (CEDISA / CREDISA) is half an edit: a slip, but one that also turns a name into another ' +
+      '(BODET / BOET stays under the threshold as a one-word name). A replaced letter costs a full edit.',
+    typoMinLength:
+      'Slips are costed so only in tokens of 5 letters or more: in shorter ones (KIM / KMI) one slip changes too ' +
+      'large a share of the token.',
   },
 };

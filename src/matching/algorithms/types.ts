@@ -38,6 +38,14 @@ export interface AlgorithmSettings {
   commonPostingShare: number;
   /** Share of its rarity weight a generic org descriptor keeps. */
   genericTokenFactor: number;
+  /** Edit cost of a doubled or undoubled letter in a token of `typoMinLength` letters or more (substitution 1). */
+  typoDoubledCost: number;
+  /** Edit cost of two adjacent letters swapped. */
+  typoSwappedCost: number;
+  /** Edit cost of any other dropped or added letter. */
+  typoDroppedCost: number;
+  /** Shortest token (longer of the two) whose typing slips are costed as such. */
+  typoMinLength: number;
 }
 
 export interface Algorithm {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { consonantSkeleton, jaroWinkler } from '../../text/index.ts';
-import { jaroWinklerFast, osaDistance } from './edit-distance.ts';
+import { jaroWinklerFast, osaDistance, typoCost } from './edit-distance.ts';
 import { isInitialOf, skeletonsEqual, tokenSimilarity, type SimilarityOptions } from './token-similarity.ts';
 
 const PLAIN: SimilarityOptions = {
@@ -83,4 +83,31 @@ test('an initial agrees with the first letter of a longer token only', () => {
   assert.ok(isInitialOf('m', 'mohammed'));
   assert.ok(!isInitialOf('m', 'ahmed'));
   assert.ok(!isInitialOf('m', 'm'));
+});
+
+const SLIPS = { doubled: 0.25, swapped: 0.25, dropped: 0.5 };
+
+test('typoCost charges typing slips less than a replaced letter, and never more than the plain distance', () => {
+  assert.equal(typoCost('ifdkk', 'ifdk', SLIPS), 0.25);
+  assert.equal(typoCost('valro', 'valor', SLIPS), 0.25);
+  assert.equal(typoCost('cedisa', 'credisa', SLIPS), 0.5);
+  assert.equal(typoCost('vision', 'mvision', SLIPS), 1, 'a first letter is no slip');
+  assert.equal(typoCost('unijet', 'uninet', SLIPS), 1);
+  assert.equal(typoCost('pescaravva', 'pescabrava', SLIPS), 0.75);
+  fc.assert(
+    fc.property(word, word, (a, b) => {
+      const cost = typoCost(a, b, SLIPS);
+      assert.ok(cost <= naiveOsa(a, b) + 1e-9 && cost >= naiveOsa(a, b) / 4 - 1e-9, `${a} ${b} ${cost}`);
+      assert.equal(cost, typoCost(b, a, SLIPS));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('one slip in a token of five letters or more keeps it clearly alike; short tokens are unchanged', () => {
+  const typo = { ...PLAIN, typo: SLIPS, typoMinLength: 5 };
+  assert.ok(tokenSimilarity('valro', 'valor', typo) >= 0.95);
+  assert.ok(tokenSimilarity('valro', 'valor', PLAIN) < 0.9);
+  assert.ok(tokenSimilarity('unijet', 'uninet', typo) < 0.9);
+  assert.equal(tokenSimilarity('kmi', 'kim', typo), tokenSimilarity('kmi', 'kim', PLAIN));
 });

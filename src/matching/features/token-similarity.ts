@@ -1,5 +1,5 @@
 // How alike two name tokens are, in [0, 1]: the per-token comparator under the name alignment.
-import { jaroWinklerFast, osaDistance } from './edit-distance.ts';
+import { jaroWinklerFast, osaDistance, typoCost, type TypoCosts } from './edit-distance.ts';
 
 /** No a/e/i/o/u: a transliteration from an abjad (Arabic, Hebrew) or Thai, which write few vowels. */
 export function isVowelless(token: string): boolean {
@@ -70,6 +70,22 @@ export interface SimilarityOptions {
   phonetic: number;
   /** Similarity credited to a consonant-skeleton match. */
   skeletonSimilarity: number;
+  /** Costs of typing slips (doubled letter, swap, dropped letter) in tokens of `typoMinLength` letters or more. */
+  typo?: TypoCosts;
+  typoMinLength?: number;
+}
+
+/** The typing-slip costs of an algorithm's settings, as SimilarityOptions take them. */
+export function typoOptions(s: {
+  typoDoubledCost: number;
+  typoSwappedCost: number;
+  typoDroppedCost: number;
+  typoMinLength: number;
+}): Pick<SimilarityOptions, 'typo' | 'typoMinLength'> {
+  return {
+    typo: { doubled: s.typoDoubledCost, swapped: s.typoSwappedCost, dropped: s.typoDroppedCost },
+    typoMinLength: s.typoMinLength,
+  };
 }
 
 /**
@@ -94,7 +110,11 @@ export function tokenSimilarity(a: string, b: string, o: SimilarityOptions): num
   if (d > allowed) return Math.max(o.phonetic, skeleton);
   // 1 − d/(L+1) keeps one typo in a short token (kim/kmi, ali/lai) above the alignment floor; the mean with
   // Jaro-Winkler rewards long tokens that share their start.
-  const s = Math.max(1 - d / (length + 1), (1 - d / length + jaroWinklerFast(a, b)) / 2);
+  let s = Math.max(1 - d / (length + 1), (1 - d / length + jaroWinklerFast(a, b)) / 2);
+  // A typing slip (doubled letter, swap, dropped letter) in a long token is the commonest customer-data error:
+  // it costs less than a replaced letter, which more often makes another word (UNINET / UNIJET).
+  if (o.typo !== undefined && length >= (o.typoMinLength ?? Infinity))
+    s = Math.max(s, 1 - typoCost(a, b, o.typo) / length);
   return Math.max(s, skeleton, samePhonetic ? o.phonetic : 0);
 }
 

@@ -2,7 +2,7 @@
 // pair of strings is compared at most once per query however many candidate names share the token.
 // Stamped slots instead of clearing: a vocabulary token gets a row the first time this query touches it.
 import type { AlgorithmSettings } from '../algorithms/types.ts';
-import { tokenSimilarity, type SimilarityOptions } from '../features/token-similarity.ts';
+import { tokenSimilarity, typoOptions, type SimilarityOptions } from '../features/token-similarity.ts';
 import type { MatchIndexData } from '../index/data.ts';
 import { MIN_DELETION_LENGTH } from '../index/deletions.ts';
 
@@ -33,6 +33,7 @@ export class SimilarityTable {
       skeleton: false,
       phonetic: settings.phoneticSimilarity,
       skeletonSimilarity: settings.skeletonSimilarity,
+      ...typoOptions(settings),
     };
     this.#stamp = new Uint32Array(data.vocab.length);
     this.#slot = new Int32Array(data.vocab.length);
