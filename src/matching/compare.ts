@@ -7,6 +7,7 @@ import type { Algorithm } from './algorithms/types.ts';
 import { alignNames, type AlignmentSide } from './features/name-alignment.ts';
 import { ABJAD_SCRIPTS, tokenSimilarity, typoOptions } from './features/token-similarity.ts';
 import type { MatchIndex } from './index/match-index.ts';
+import { namesWithin } from './name-parts.ts';
 import { alignmentTokens, hintForSchema, prepareForMatch } from './prepare.ts';
 import { INITIAL_WEIGHT, unknownWeight } from './search/candidates.ts';
 import { describeName } from './search/explain.ts';
@@ -59,15 +60,33 @@ function weightOf(token: string, particles: ReadonlySet<string>, index: MatchInd
   return particles.has(token) ? PLAIN.particle : PLAIN.token;
 }
 
-/** Compares two names; `schema` (Person, Company, …) tells the text pipeline how to read them. */
+/**
+ * Compares two names; `schema` (Person, Company, …) tells the text pipeline how to read them. A name holding
+ * other names ("X (f.k.a. Y)") is compared as each of them too; the best comparison is kept.
+ */
 export function compareNames(
   name1: string,
   name2: string,
   schema?: string,
   options: { index?: MatchIndex; algorithm?: Algorithm } = {},
 ): NameComparison {
-  const algorithm = options.algorithm ?? DEFAULT_ALGORITHM;
   const s = normaliseSchema(schema);
+  let best: NameComparison | undefined;
+  for (const a of namesWithin(name1))
+    for (const b of namesWithin(name2)) {
+      const c = compareOne(a, b, s, options);
+      if (best === undefined || c.score > best.score) best = c;
+    }
+  return best as NameComparison;
+}
+
+function compareOne(
+  name1: string,
+  name2: string,
+  s: string | undefined,
+  options: { index?: MatchIndex; algorithm?: Algorithm },
+): NameComparison {
+  const algorithm = options.algorithm ?? DEFAULT_ALGORITHM;
   const p1 = prepareForMatch(name1, s);
   const p2 = prepareForMatch(name2, s);
   const q = new PlainSide(p1, algorithm.settings.maxQueryTokens, options.index);

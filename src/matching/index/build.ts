@@ -8,6 +8,7 @@ import { alignmentTokens, prepareForMatch, schemaBit } from '../prepare.ts';
 import { consonantSkeleton, phoneticKey } from '../../text/index.ts';
 import { ABJAD_SCRIPTS } from '../features/token-similarity.ts';
 import type { EntityCard } from '../types.ts';
+import { namesWithin } from '../name-parts.ts';
 import { isScreenable, toCard } from './cards.ts';
 import { buildCsr, U32Builder } from './csr.ts';
 import { INDEX_FORMAT, NAME_FLAG, type MatchIndexData } from './data.ts';
@@ -83,32 +84,51 @@ function collectNames(
   for (let e = 0; e < cards.length; e++) {
     rows.entityNameStart[e] = rows.entity.length;
     const card = cards[e];
-    const seen = new Set<string>();
-    card.names.forEach((value, a) => {
-      const prepared = prepareForMatch(value, card.schema);
-      const tokens = alignmentTokens(prepared, algorithm.settings.maxNameTokens);
-      if (tokens.length === 0 || seen.has(prepared.latin)) return;
-      seen.add(prepared.latin);
-      rows.entity.push(e);
-      rows.alias.push(a);
-      const kind = card.nameKinds[a];
-      rows.flags.push((kind === 'weak' ? NAME_FLAG.weak : 0) | (kind === 'primary' ? NAME_FLAG.primary : 0));
-      rows.tokStart.push(rows.toks.length);
-      const words = prepared.latin.split(' ');
-      for (const t of tokens) {
-        const id = vocab.id(t);
-        rows.toks.push(id);
-        if (ABJAD_SCRIPTS.has(prepared.script)) rows.abjad.add(id);
-        if (!words.includes(t)) rows.foldProducts.set(id, (rows.foldProducts.get(id) ?? 0) + 1);
-      }
-      rows.orig.push(prepared.originalScriptKey === undefined ? -1 : orig.id(prepared.originalScriptKey));
-      rows.latin.push(prepared.latin);
-      countFolded(prepared.latin, tokens, rows.folded);
+    const ctx: NameContext = { rows, vocab, orig, algorithm, card, e, seen: new Set<string>() };
+    card.names.forEach((whole, a) => {
+      // Each name inside "X (f.k.a. Y)" is a name of the party as well (name-parts.ts).
+      for (const value of namesWithin(whole)) addName(ctx, a, value, value === whole);
     });
   }
   rows.entityNameStart[cards.length] = rows.entity.length;
   rows.tokStart.push(rows.toks.length);
   return rows;
+}
+
+interface NameContext {
+  rows: NameRows;
+  vocab: Interner;
+  orig: Interner;
+  algorithm: Algorithm;
+  card: EntityCard;
+  e: number;
+  /** Latin forms of the entity's names so far (a name spelled twice is indexed once). */
+  seen: Set<string>;
+}
+
+/** One name row of entity `e` for alias `a` (`whole`: the alias itself, not a name within it). */
+function addName(ctx: NameContext, a: number, value: string, whole: boolean): void {
+  const { rows, vocab, card } = ctx;
+  const prepared = prepareForMatch(value, card.schema);
+  const tokens = alignmentTokens(prepared, ctx.algorithm.settings.maxNameTokens);
+  if (tokens.length === 0 || ctx.seen.has(prepared.latin)) return;
+  ctx.seen.add(prepared.latin);
+  rows.entity.push(ctx.e);
+  rows.alias.push(a);
+  const kind = card.nameKinds[a];
+  rows.flags.push((kind === 'weak' ? NAME_FLAG.weak : 0) | (kind === 'primary' ? NAME_FLAG.primary : 0));
+  rows.tokStart.push(rows.toks.length);
+  const words = prepared.latin.split(' ');
+  for (const t of tokens) {
+    const id = vocab.id(t);
+    rows.toks.push(id);
+    if (ABJAD_SCRIPTS.has(prepared.script)) rows.abjad.add(id);
+    if (!words.includes(t)) rows.foldProducts.set(id, (rows.foldProducts.get(id) ?? 0) + 1);
+  }
+  rows.orig.push(prepared.originalScriptKey === undefined ? -1 : ctx.orig.id(prepared.originalScriptKey));
+  rows.latin.push(prepared.latin);
+  // Fold words are counted once per alias, not again for the names within it.
+  if (whole) countFolded(prepared.latin, tokens, rows.folded);
 }
 
 /** Document frequency (names containing the token) and postings token → names, each name once per token. */

@@ -8,6 +8,7 @@ import {
   type AlignmentSettings,
   type PairSimilarity,
 } from '../features/name-alignment.ts';
+import { namesWithin } from '../name-parts.ts';
 import { hintForSchema } from '../prepare.ts';
 import { schemaReason } from '../features/schema.ts';
 import { NAME_FLAG } from '../index/data.ts';
@@ -79,8 +80,26 @@ export class Searcher {
     this.#entStamp = new Uint32Array(ix.entityCount);
   }
 
-  /** Matches at or above the threshold, best first, grouped across lists. */
+  /**
+   * Matches at or above the threshold, best first, grouped across lists. A name holding other names
+   * ("X (f.k.a. Y)") is screened as each of them as well; each party keeps its best match.
+   */
   search(query: ScreenQuery, options: ScreenOptions = {}): Match[] {
+    const names = namesWithin(query.name);
+    if (names.length === 1) return this.#searchOne(query, options);
+    const best = new Map<string, Match>();
+    for (const name of names) {
+      for (const m of this.#searchOne({ ...query, name }, options)) {
+        const had = best.get(m.entityId);
+        if (had === undefined || m.score > had.score) best.set(m.entityId, m);
+      }
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || (a.entityId < b.entityId ? -1 : 1))
+      .slice(0, options.limit ?? DEFAULT_LIMIT);
+  }
+
+  #searchOne(query: ScreenQuery, options: ScreenOptions): Match[] {
     const q = prepareQuery(query, this.#algorithm, (p, schema) => this.#repair.repair(p, schema));
     const threshold = options.threshold ?? this.#algorithm.threshold;
     this.#begin(q);
