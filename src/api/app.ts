@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { installAuth } from './auth.ts';
 import { cslRoutes } from './csl/route.ts';
 import { installErrorHandlers } from './errors.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { bookRoutes } from './routes/book.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -15,6 +16,7 @@ import { healthRoutes } from './routes/health.ts';
 import { listRoutes } from './routes/lists.ts';
 import { screenRoutes } from './routes/screen.ts';
 import { screeningRoutes } from './routes/screenings.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import type { Api, ApiDeps } from './types.ts';
 import { yenteRoutes } from './yente/route.ts';
 
@@ -60,6 +62,6 @@ export async function buildApi(deps: ApiDeps, options: ApiOptions): Promise<Api>
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: false }, uiHooks: {} });
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  for (const routes of [healthRoutes, screenRoutes, screeningRoutes, entityRoutes, listRoutes, auditRoutes, bookRoutes, yenteRoutes, cslRoutes]) routes(app, deps);
+  for (const routes of [healthRoutes, screenRoutes, screeningRoutes, entityRoutes, listRoutes, auditRoutes, bookRoutes, alertRoutes, webhookRoutes, yenteRoutes, cslRoutes]) routes(app, deps);
   return app;
 }

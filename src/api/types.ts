@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ScreeningService } from '../app/screening.ts';
 import type { BookService } from '../book/index.ts';
+import type { MonitoringContext } from '../app/monitoring.ts';
 import type { Caller } from '../app/screening.ts';
 import type { AuditStore, Store } from '../store/index.ts';
 import type { ErrorPayload } from './errors.ts';
@@ -15,6 +16,8 @@ export interface ApiDeps {
   auditKey?: string;
   /** The counterparty book (routes/book.ts); absent: the book routes answer 503. */
   book?: BookService;
+  /** Continuous monitoring (routes/alerts.ts, routes/webhooks.ts); absent: those routes are not registered. */
+  monitoring?: MonitoringContext;
 }
 
 export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;

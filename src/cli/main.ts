@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `embargo` command line: global options, one file per command, errors mapped to exit codes once.
 import { Command, CommanderError } from 'commander';
+import { registerAlerts } from './commands/alerts.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerDiff } from './commands/diff.ts';
@@ -8,6 +9,7 @@ import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerLists } from './commands/lists.ts';
+import { registerMonitor } from './commands/monitor.ts';
 import { registerOwnership } from './commands/ownership.ts';
 import { registerParties } from './commands/parties.ts';
 import { registerRelations } from './commands/relations.ts';
@@ -42,6 +44,8 @@ export function buildProgram(): Command {
   registerRelations(program);
   registerOwnership(program);
   registerWhatIf(program);
+  registerMonitor(program);
+  registerAlerts(program);
   return program;
 }
 

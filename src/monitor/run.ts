@@ -13,9 +13,9 @@ import { CloseReasons } from './close-reasons.ts';
 import { CURSOR_SETTING, readCursor, type MonitorCursor } from './cursor.ts';
 import { newAlertId } from './ids.ts';
 import { listChanges, type ListChange } from './list-changes.ts';
-import { confirmedMatches, namePhase } from './name-phase.ts';
+import { confirmedMatches, namePhase, type NamePhaseResult as NameOutcome } from './name-phase.ts';
 import { ownershipPhase } from './ownership-phase.ts';
-import type { ReconcileOutput } from './reconcile.ts';
+import { reconcile, type ReconcileOutput } from './reconcile.ts';
 import { alertClosed, alertOpened, listVersionImported } from './webhooks/events.ts';
 
 export interface MonitorDeps {
@@ -117,30 +117,37 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
   const threshold = options.threshold ?? DEFAULT_ALGORITHM.threshold;
   const common = { now: at, actor: options.actor, newId: () => newAlertId(now) };
   const t1 = performance.now();
-  const partyCount = full ? await deps.book.partyCount() : 0;
-  const name = await namePhase({
-    ...common,
-    book: deps.book,
-    monitor: deps.monitor,
-    screen: { context, entities, threshold, confirmed: await confirmedMatches(deps.book) },
-    changes,
-    changedParties: parties,
-    partyIndex: deps.partyIndex ?? new PartyIndex(),
-    full,
-    workers: options.workers ?? (partyCount >= 20_000 ? 4 : 0),
-    closeReason: (a) => reasons.name(a),
-  });
+  const partyCount = await deps.book.partyCount();
+  // An empty book has nothing to screen: the run only records the list versions (and announces them).
+  const name: NameOutcome =
+    partyCount === 0
+      ? { outcome: reconcile({ existing: [], findings: [], ...common, closeReason: () => '' }), candidates: 0, screened: 0, errors: [] }
+      : await namePhase({
+          ...common,
+          book: deps.book,
+          monitor: deps.monitor,
+          screen: { context, entities, threshold, confirmed: await confirmedMatches(deps.book) },
+          changes,
+          changedParties: parties,
+          partyIndex: deps.partyIndex ?? new PartyIndex(),
+          full,
+          workers: options.workers ?? (full && partyCount >= 20_000 ? 4 : 0),
+          closeReason: (a) => reasons.name(a),
+        });
   const t2 = performance.now();
-  const own = await ownershipPhase({
-    ...common,
-    context,
-    book: deps.book,
-    monitor: deps.monitor,
-    rules: deps.rules,
-    date: options.date,
-    nameAlerts: name.outcome.alerts,
-    closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities, date: options.date, notInForce }).ownership(a),
-  });
+  const own: { outcome: ReconcileOutput } =
+    partyCount === 0
+      ? { outcome: reconcile({ existing: [], findings: [], ...common, closeReason: () => '' }) }
+      : await ownershipPhase({
+          ...common,
+          context,
+          book: deps.book,
+          monitor: deps.monitor,
+          rules: deps.rules,
+          date: options.date,
+          nameAlerts: name.outcome.alerts,
+          closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities, date: options.date, notInForce }).ownership(a),
+        });
   const t3 = performance.now();
   const outcomes = [name.outcome, own.outcome];
   const outbox = outboxOf(outcomes, changes, now);

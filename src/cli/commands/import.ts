@@ -2,6 +2,9 @@
 import type { Command } from 'commander';
 import { listId } from '../../domain/ids.ts';
 import { importList, type ImportReport } from '../../ingest/import-list.ts';
+import { monitorAfterImport } from '../../app/monitoring.ts';
+import { localActor } from './alerts.ts';
+import { printMonitorReport } from './monitor.ts';
 import { commandContext } from '../context.ts';
 import { EXIT, reportError, type Printer } from '../output.ts';
 
@@ -9,6 +12,7 @@ interface ImportFlags {
   format?: string;
   list?: string;
   allowMassRemoval?: boolean;
+  monitor: boolean;
 }
 
 export function describeImport(r: ImportReport): string {
@@ -32,6 +36,7 @@ export function registerImport(program: Command): void {
     .option('--format <id>', 'read with this format instead of detecting it')
     .option('--list <listId>', 'store under this list id (e.g. for a company\'s own list)')
     .option('--allow-mass-removal', 'accept a version that removes more than 20 % of the current entities')
+    .option('--no-monitor', 'do not run the monitor (alerts, webhooks) after a new version')
     .action(async (paths: string[], flags: ImportFlags, command: Command) => {
       const ctx = commandContext(command);
       const reports: ImportReport[] = [];
@@ -56,6 +61,9 @@ export function registerImport(program: Command): void {
             reportError(ctx.printer, error);
           }
         }
+        // Continuous monitoring: a new version is screened against the book at once (issue 8).
+        const monitored = flags.monitor ? await monitorAfterImport(app, reports.some((r) => r.created), localActor(undefined)) : undefined;
+        if (monitored !== undefined && !ctx.printer.json) printMonitorReport(ctx.printer, monitored.report, monitored.delivery);
       });
       if (ctx.printer.json) ctx.printer.out(JSON.stringify(reports, null, 2));
       process.exitCode = failed ? EXIT.failure : EXIT.ok;

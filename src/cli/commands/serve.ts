@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { buildApi } from '../../api/app.ts';
 import type { AppContext } from '../../app/context.ts';
+import { startMonitoring } from '../../app/monitoring.ts';
 import { openScreening } from '../../app/screening-context.ts';
 import { BookService } from '../../book/index.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -42,8 +43,10 @@ export async function runServer(app: AppContext, options: ServeOptions, printer:
   const bookStore = await openBookStore(app.config.db);
   const book = new BookService({ store: app.store, book: bookStore, rules: loadRuleSet() });
   const requireKeys = options.requireKeys || !isLoopback(options.host);
+  // Continuous monitoring: alerts on every new list version or book change, webhooks delivered from the outbox.
+  const monitoring = await startMonitoring(app, screening.audit, { checkSeconds: options.refreshSeconds, deliverSeconds: 5, onError: (e) => printer.err(`monitor: ${e instanceof Error ? e.message : String(e)}`) });
   const api = await buildApi(
-    { store: app.store, audit: screening.audit, service: screening.service, book, ...(app.config.auditKey === undefined ? {} : { auditKey: app.config.auditKey }) },
+    { store: app.store, audit: screening.audit, service: screening.service, book, monitoring: monitoring.context, ...(app.config.auditKey === undefined ? {} : { auditKey: app.config.auditKey }) },
     { requireKeys, localUser: userInfo().username, logger: { level: 'warn' } },
   );
   const announce = () => {
@@ -67,6 +70,7 @@ export async function runServer(app: AppContext, options: ServeOptions, printer:
     printer.err(`${signal}: shutting down`);
   } finally {
     await api.close();
+    await monitoring.stop();
     await screening.close();
     await bookStore.close();
   }

@@ -5,12 +5,17 @@ import type { Command } from 'commander';
 import { KNOWN_LISTS } from '../../domain/lists.ts';
 import { bundledSourcesSync, loadSourceCatalogue, type FetchedFile } from '../../ingest/fetch/index.ts';
 import { updateLists, type SourceOutcome, type UpdateReport } from '../../ingest/update.ts';
+import { monitorAfterImport } from '../../app/monitoring.ts';
+import { parseEvery, runEvery, untilSignal } from '../../monitor/scheduler.ts';
 import { commandContext } from '../context.ts';
-import { EXIT, type Printer } from '../output.ts';
+import { EXIT, reportError, type Printer } from '../output.ts';
+import { localActor } from './alerts.ts';
+import { printMonitorReport } from './monitor.ts';
 
 interface UpdateFlags {
   sources?: string;
   allowMassRemoval?: boolean;
+  every?: string;
 }
 
 /** The help epilogue: what can be updated from where, and which lists are import-only. */
@@ -95,20 +100,36 @@ export function registerUpdate(program: Command): void {
     .option('--sources <file>', 'JSON file overriding source URLs or minimum sizes, or switching sources off (env EMBARGO_SOURCES)')
     .option('--allow-mass-removal', 'accept a version that removes more than 20 % of the current entities')
     .addHelpText('after', helpText)
+    .option('--every <interval>', 'keep running: update now and then every interval (30m, 1h, 1d) until Ctrl-C; each new version is monitored')
     .action(async (lists: string[], flags: UpdateFlags, command: Command) => {
-      const ctx = commandContext(command);
-      const report = await ctx.withApp(async (app) => {
-        const sources = await loadSourceCatalogue({ overridesPath: flags.sources ?? app.config.sourcesFile });
-        return updateLists(app.store, sources, {
-          today: app.config.today,
-          only: lists,
-          allowMassRemoval: flags.allowMassRemoval === true,
-          tokens: { eu_fsf: app.config.euFsfToken },
-          ...(ctx.printer.json ? {} : { onOutcome: (o: SourceOutcome) => printOutcome(ctx.printer, o) }),
+      const once = async (): Promise<void> => {
+        // A fresh context per run: "today" moves on while the scheduler runs for days.
+        const ctx = commandContext(command);
+        const report = await ctx.withApp(async (app) => {
+          const sources = await loadSourceCatalogue({ overridesPath: flags.sources ?? app.config.sourcesFile });
+          const r = await updateLists(app.store, sources, {
+            today: app.config.today,
+            only: lists,
+            allowMassRemoval: flags.allowMassRemoval === true,
+            tokens: { eu_fsf: app.config.euFsfToken },
+            ...(ctx.printer.json ? {} : { onOutcome: (o: SourceOutcome) => printOutcome(ctx.printer, o) }),
+          });
+          // Continuous monitoring: new versions are screened against the book at once (issue 8).
+          const monitored = await monitorAfterImport(app, r.outcomes.some((o) => o.status === 'updated'), localActor(undefined));
+          if (monitored !== undefined && !ctx.printer.json) printMonitorReport(ctx.printer, monitored.report, monitored.delivery);
+          return r;
         });
+        if (ctx.printer.json) ctx.printer.out(JSON.stringify(toJson(report), null, 2));
+        else (report.failed > 0 ? ctx.printer.err : ctx.printer.out)(summary(report));
+        process.exitCode = report.failed > 0 ? EXIT.failure : EXIT.ok;
+      };
+      if (flags.every === undefined) return once();
+      const printer = commandContext(command).printer;
+      await runEvery(once, {
+        intervalMs: parseEvery(flags.every),
+        stop: untilSignal(),
+        onError: (error) => reportError(printer, error),
+        onWait: (next) => printer.err(`next update at ${next.toISOString()} (Ctrl-C stops)`),
       });
-      if (ctx.printer.json) ctx.printer.out(JSON.stringify(toJson(report), null, 2));
-      else (report.failed > 0 ? ctx.printer.err : ctx.printer.out)(summary(report));
-      process.exitCode = report.failed > 0 ? EXIT.failure : EXIT.ok;
     });
 }

@@ -2,8 +2,6 @@
 // 127.0.0.1 that is down (connection refused), then failing (500), then accepting — across a restart of the sender,
 // on SQLite and PostgreSQL. Events arrive once accepted, every attempt is signed and verifies, ids never change.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { DIALECTS, createTestDatabase } from '../../../test/support/databases.ts';
 import { openMonitorStore, type MonitorStore } from '../../store/index.ts';
@@ -11,6 +9,7 @@ import { backoffMs, deliverDue } from './deliver.ts';
 import { addEndpoint } from './endpoints.ts';
 import { listVersionImported } from './events.ts';
 import { sign, verify } from './sign.ts';
+import { freePort, Receiver } from './test-receiver.ts';
 
 describe('Standard Webhooks signature', () => {
   test('reproduces the published test vector', () => {
@@ -30,55 +29,12 @@ describe('Standard Webhooks signature', () => {
   });
 });
 
-interface Received {
-  id: string;
-  timestamp: string;
-  signature: string;
-  body: string;
-  answered: number;
-}
-
-/** A receiver on a fixed port whose answer can change; it records every request. */
-class Receiver {
-  readonly received: Received[] = [];
-  status = 500;
-  #server: Server | undefined;
-  readonly port: number;
-  constructor(port: number) {
-    this.port = port;
-  }
-
-  async start(): Promise<void> {
-    this.#server = createServer((req: IncomingMessage, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const h = (name: string) => String(req.headers[name] ?? '');
-        this.received.push({ id: h('webhook-id'), timestamp: h('webhook-timestamp'), signature: h('webhook-signature'), body: Buffer.concat(chunks).toString('utf8'), answered: this.status });
-        res.writeHead(this.status).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.#server!.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server?.close(() => resolve()) ?? resolve());
-  }
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
-
 for (const dialect of DIALECTS) {
   test(`webhooks survive a receiver outage and a sender restart (${dialect})`, async () => {
     const db = await createTestDatabase(dialect);
     const port = await freePort();
     const receiver = new Receiver(port);
+    receiver.status = 500;
     let clock = new Date('2026-03-01T10:00:00.000Z');
     const options = { now: () => clock, baseDelayMs: 5_000, maxDelayMs: 60_000, maxAttempts: 10, timeoutMs: 2_000 };
     let store: MonitorStore = await openMonitorStore(db.location);
