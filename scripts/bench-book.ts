@@ -96,7 +96,6 @@ try {
   printRecall('planted name hits (matched to their entity)', await recall(book, s.planted, ['name']));
   printRecall('planted subsidiaries (flagged)', await recall(book, s.planted, ['subsidiary']));
   await timed('build the reverse index of the book', () => service.partyIndex());
-  await timed('build the book graph with today\'s matches', () => service.graph());
   for (let f = 0; f < s.future.length; f++) {
     const report = await timed(`WHAT-IF: list "${s.future[f]!.name}" on us_ofac_sdn`, () => service.whatIf(simulation([s.future[f]!]), DATE));
     console.log(`  re-scored ${report.rescored} parties; ${report.summary.changed} changed (name ${report.timings.nameMs} ms, ownership ${report.timings.ownershipMs} ms)`);

@@ -14,11 +14,29 @@ export interface ScreenBatchReply {
   errors: [partyId: string, message: string][];
 }
 
-export function screenBatch(searcher: Searcher, request: ScreenBatchRequest, options: { threshold: number; limit: number }): ScreenBatchReply {
+/** Results of identical queries (books repeat names: the same person as customer and supplier, common names). */
+export class QueryCache {
+  readonly #results = new Map<string, Match[]>();
+  /** Entries kept before the cache starts over (bounds memory on a book of unique names). */
+  static readonly MAX = 200_000;
+
+  search(searcher: Searcher, query: ScreenQuery, options: { threshold: number; limit: number }): Match[] {
+    const key = JSON.stringify([query.name, query.schema, query.country, query.id, query.birth_date]);
+    let matches = this.#results.get(key);
+    if (matches === undefined) {
+      matches = searcher.search(query, options);
+      if (this.#results.size >= QueryCache.MAX) this.#results.clear();
+      this.#results.set(key, matches);
+    }
+    return matches;
+  }
+}
+
+export function screenBatch(searcher: Searcher, request: ScreenBatchRequest, options: { threshold: number; limit: number }, cache = new QueryCache()): ScreenBatchReply {
   const reply: ScreenBatchReply = { id: request.id, hits: [], errors: [] };
   for (const [partyId, query] of request.parties) {
     try {
-      const matches = searcher.search(query, options);
+      const matches = cache.search(searcher, query, options);
       if (matches.length > 0) reply.hits.push([partyId, matches]);
     } catch (error) {
       reply.errors.push([partyId, error instanceof Error ? error.message : String(error)]);

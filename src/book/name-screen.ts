@@ -4,7 +4,7 @@
 // are streamed from the store with at most two in flight per worker, so memory stays flat.
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_ALGORITHM, MatchIndex, Searcher, type Match, type MatchIndexData, type ScreenQuery } from '../matching/index.ts';
-import { screenBatch, type ScreenBatchReply, type ScreenBatchRequest } from './name-batch.ts';
+import { QueryCache, screenBatch, type ScreenBatchReply, type ScreenBatchRequest } from './name-batch.ts';
 
 export interface NameScreenOptions {
   threshold: number;
@@ -105,9 +105,10 @@ export async function screenNames(data: MatchIndexData, items: AsyncIterable<Ite
     return result;
   }
   const searcher = new Searcher(new MatchIndex(data), DEFAULT_ALGORITHM);
+  const cache = new QueryCache();
   let id = 0;
   for await (const batch of batches(items, options.batchSize ?? 1000)) {
-    collect(result, screenBatch(searcher, { id: id++, parties: batch }, options), batch.length, options);
+    collect(result, screenBatch(searcher, { id: id++, parties: batch }, options, cache), batch.length, options);
   }
   return result;
 }

@@ -2,12 +2,13 @@
 // whole book graph), and overall, with the findings and paths that explain a status other than clear.
 import {
   evaluateRule,
-  ownershipReport,
   partyNode,
+  ruleFinding,
   ruleOn,
   RESTRICTED,
   REVIEW,
   type OwnershipGraph,
+  type RuleFinding,
   type RuleSet,
   type RuleState,
 } from '../graph/index.ts';
@@ -60,6 +61,17 @@ export function ruleStatuses(ev: EvaluatedRules, node: number | undefined): { ru
   return { rules, ownership };
 }
 
+/** Findings with paths under the given rules (those under which the node is not clear), with the window citation. */
+export function findingsOf(ev: EvaluatedRules, node: number, ruleIds: readonly string[]): RuleFinding[] {
+  return ruleIds.map((id) => {
+    const state = ev.states.get(id)!;
+    const finding = ruleFinding(state, node);
+    const on = ruleOn(state.rule, ev.date);
+    if (on.inForce) finding.citations.push(on.window.citation);
+    return finding;
+  });
+}
+
 /** The outcome of one party. */
 export function partyOutcome(partyId: string, matches: readonly PartyMatch[], ev: EvaluatedRules): PartyOutcome {
   const ref = partyNode(partyId);
@@ -67,7 +79,7 @@ export function partyOutcome(partyId: string, matches: readonly PartyMatch[], ev
   const byName = nameStatus(matches);
   const status = maxStatus(byName, ownership);
   if (status === 'clear' && matches.length === 0) return { partyId, status, nameStatus: byName, ownershipStatus: ownership, detail: null };
-  const report = Object.keys(rules).length === 0 ? undefined : ownershipReport(ev.graph, ev.rules, ref, ev.date, { states: ev.states });
+  const node = ev.graph.idOf(ref);
   return {
     partyId,
     status,
@@ -76,7 +88,7 @@ export function partyOutcome(partyId: string, matches: readonly PartyMatch[], ev
     detail: {
       matches: [...matches],
       rules,
-      findings: report?.findings.filter((f) => f.status !== 'clear') ?? [],
+      findings: node === undefined ? [] : findingsOf(ev, node, Object.keys(rules)),
       notInForce: ev.notInForce,
     },
   };

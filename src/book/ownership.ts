@@ -2,9 +2,11 @@
 // listed entity or party on a date, under every rule in force, with the owners that count and every path.
 import { AppError } from '../domain/errors.ts';
 import { parseEntityId, type EntityId } from '../domain/ids.ts';
-import { entityNode, nodeRef, ownershipReport, type NodeRef, type OwnershipGraph, type OwnershipReport, type RuleSet } from '../graph/index.ts';
+import { entityNode, nodeRef, ownershipReport, type NodeRef, type OwnershipReport, type RuleSet } from '../graph/index.ts';
 import type { BookStore, Store } from '../store/index.ts';
 import type { Baseline } from './baseline.ts';
+import type { ListContext } from './list-context.ts';
+import { subgraphOf, subgraphParts } from './subgraph.ts';
 import type { PartyMatch } from './types.ts';
 
 export interface OwnershipView {
@@ -21,7 +23,7 @@ export interface OwnershipDeps {
   book: BookStore;
   rules: RuleSet;
   baseline: Baseline;
-  graph(): Promise<OwnershipGraph>;
+  context: ListContext;
 }
 
 function isEntityId(text: string): boolean {
@@ -57,7 +59,10 @@ export async function resolveSubject(deps: Pick<OwnershipDeps, 'store' | 'book'>
 /** The ownership findings of one subject on a date. */
 export async function ownershipOf(deps: OwnershipDeps, text: string, date: string): Promise<OwnershipView> {
   const subject = await resolveSubject(deps, text);
-  const report = ownershipReport(await deps.graph(), deps.rules, subject.ref, date);
+  // The subject's owners, up to the top of every chain: all that can change its status.
+  const src = { book: deps.book, context: deps.context, baseline: deps.baseline };
+  const graph = await subgraphOf(src, await subgraphParts(src, [subject.ref], { down: false }));
+  const report = ownershipReport(graph, deps.rules, subject.ref, date);
   const matches = subject.kind === 'party' ? (deps.baseline.matches.get(subject.ref.slice('party:'.length)) ?? []) : [];
   return { subject: subject.ref, kind: subject.kind, ...(subject.name === undefined ? {} : { name: subject.name }), matches, report };
 }

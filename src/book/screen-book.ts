@@ -63,12 +63,10 @@ function tally(outcomes: ReadonlyMap<string, PartyOutcome>, parties: number): Ta
   return t;
 }
 
-function* records(runId: string, ids: readonly string[], outcomes: ReadonlyMap<string, PartyOutcome>): Generator<PartyResultRecord> {
-  for (const partyId of ids) {
-    const o = outcomes.get(partyId);
-    yield o === undefined
-      ? { partyId, runId, status: 'clear', nameStatus: 'clear', ownershipStatus: 'clear', detail: null }
-      : { partyId, runId, status: o.status, nameStatus: o.nameStatus, ownershipStatus: o.ownershipStatus, detail: o.detail };
+/** The stored results: only parties that are not plainly clear (a party of the run's revision without one is clear). */
+function* records(runId: string, outcomes: ReadonlyMap<string, PartyOutcome>): Generator<PartyResultRecord> {
+  for (const o of outcomes.values()) {
+    yield { partyId: o.partyId, runId, status: o.status, nameStatus: o.nameStatus, ownershipStatus: o.ownershipStatus, detail: o.detail };
   }
 }
 
@@ -140,7 +138,7 @@ export async function screenBook(book: BookStore, context: ListContext, rules: R
     timings: { nameMs: Math.round(t1 - t0), ownershipMs: Math.round(t2 - t1), storeMs: 0, totalMs: 0 },
   };
   const at = (options.now?.() ?? new Date()).toISOString();
-  await book.saveRun({ runId, at, date: options.date, revision, algorithm: DEFAULT_ALGORITHM.id, lists: context.versions, summary }, records(runId, ids, outcomes));
+  await book.saveRun({ runId, at, date: options.date, revision, algorithm: DEFAULT_ALGORITHM.id, lists: context.versions, summary }, records(runId, outcomes));
   const t3 = performance.now();
   summary.timings.storeMs = Math.round(t3 - t2);
   summary.timings.totalMs = Math.round(t3 - t0);

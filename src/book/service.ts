@@ -3,10 +3,9 @@
 // the book graph — and rebuilds each only when what it depends on changed (list versions, book revision, screening
 // run, decisions), so a long-running server answers a what-if without rebuilding the world.
 import { AppError } from '../domain/errors.ts';
-import type { OwnershipGraph, RelationEdge, RuleSet } from '../graph/index.ts';
+import type { RelationEdge, RuleSet } from '../graph/index.ts';
 import type { BookRun, BookStore, MatchDecision, PartyResultRecord, Store, StoredParty } from '../store/index.ts';
 import { loadBaseline, type Baseline } from './baseline.ts';
-import { buildBookGraph, type GraphExtras } from './graph-build.ts';
 import { loadListContext, type ListContext } from './list-context.ts';
 import { ownershipOf, resolveSubject, type OwnershipView } from './ownership.ts';
 import { importParties, type BookImportOptions, type PartiesImportReport } from './parties/import-parties.ts';
@@ -35,7 +34,6 @@ export class BookService {
   readonly #deps: BookServiceDeps;
   #context: { key: string; value: ListContext } | undefined;
   #baseline: { key: string; value: Baseline } | undefined;
-  #graph: { key: string; value: OwnershipGraph } | undefined;
   readonly #index = new PartyIndex();
 
   constructor(deps: BookServiceDeps) {
@@ -79,17 +77,6 @@ export class BookService {
     return this.#baseline.value;
   }
 
-  /** The book graph with today's matches; with extras it is built afresh and not kept. */
-  async graph(extras?: GraphExtras): Promise<OwnershipGraph> {
-    const context = await this.context();
-    const baseline = await this.baseline();
-    const key = `${this.#context!.key}|${this.#baseline!.key}`;
-    if (extras === undefined && this.#graph?.key === key) return this.#graph.value;
-    const { graph } = await buildBookGraph({ context, relations: this.#deps.book.relations(), partyMatches: baseline.matches, partyNames: this.#deps.book.partyNames(), ...(extras === undefined ? {} : { extras }) });
-    if (extras === undefined) this.#graph = { key, value: graph };
-    return graph;
-  }
-
   /** The reverse index, caught up with the book. */
   async partyIndex(): Promise<PartyIndex> {
     await this.#index.refresh(this.#deps.book);
@@ -99,21 +86,25 @@ export class BookService {
   async party(partyId: string): Promise<PartyView | undefined> {
     const party = await this.#deps.book.party(partyId);
     if (party === undefined) return undefined;
-    const [result, run, relations] = await Promise.all([this.#deps.book.result(partyId), this.#deps.book.latestRun(), this.#deps.book.relationsOf(`party:${partyId}`)]);
+    const [stored, run, relations] = await Promise.all([this.#deps.book.result(partyId), this.#deps.book.latestRun(), this.#deps.book.relationsOf(`party:${partyId}`)]);
     const view: PartyView = { party, relations };
-    if (result !== undefined) view.result = result as PartyView['result'] & object;
-    if (run !== undefined && result !== undefined) view.run = { runId: run.runId, at: run.at, date: run.date };
+    if (run === undefined) return view;
+    // Only parties that are not clear are stored; one that has not changed since the run was screened clear.
+    const result = stored ?? (party.revision <= run.revision ? { partyId, runId: run.runId, status: 'clear', nameStatus: 'clear', ownershipStatus: 'clear', detail: null } : undefined);
+    if (result === undefined) return view;
+    view.result = result as NonNullable<PartyView['result']>;
+    view.run = { runId: run.runId, at: run.at, date: run.date };
     return view;
   }
 
   async ownership(id: string, date: string): Promise<OwnershipView> {
-    const baseline = await this.baseline();
-    return ownershipOf({ store: this.#deps.store, book: this.#deps.book, rules: this.#deps.rules, baseline, graph: () => this.graph() }, id, date);
+    const [baseline, context] = await Promise.all([this.baseline(), this.context()]);
+    return ownershipOf({ store: this.#deps.store, book: this.#deps.book, rules: this.#deps.rules, baseline, context }, id, date);
   }
 
   async whatIf(simulation: Simulation, date: string): Promise<WhatIfReport> {
     const [context, baseline, index] = await Promise.all([this.context(), this.baseline(), this.partyIndex()]);
-    return whatIf({ book: this.#deps.book, context, rules: this.#deps.rules, index, baseline, graph: (extras) => this.graph(extras) }, simulation, date);
+    return whatIf({ book: this.#deps.book, context, rules: this.#deps.rules, index, baseline }, simulation, date);
   }
 
   /** Records an analyst's decision on a party ↔ listed-entity match (both must exist). */

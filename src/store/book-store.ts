@@ -110,7 +110,14 @@ export interface BookStore {
   relations(): AsyncIterable<RelationEdge>;
   /** Relations with `node` (`party:<id>` or `entity:<id>`) at either end. */
   relationsOf(node: string): Promise<RelationEdge[]>;
-  /** Replaces every party result with this run's, in one transaction. */
+  /** Relations whose owner (side `owner`) or owned (side `owned`) is one of `nodes` (for walking the graph). */
+  relationsAt(nodes: readonly string[], side: 'owner' | 'owned'): Promise<RelationEdge[]>;
+  /** Names of these parties (absent ids are left out). */
+  partyNamesOf(partyIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Replaces every party result with this run's, in one transaction. The book stores the parties that are not
+   * clear; a party of the screened revision without a result was screened clear.
+   */
   saveRun(run: BookRun, results: Iterable<PartyResultRecord>, hooks?: BookWriteHooks): Promise<void>;
   latestRun(): Promise<BookRun | undefined>;
   result(partyId: string): Promise<PartyResultRecord | undefined>;

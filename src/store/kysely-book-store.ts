@@ -436,6 +436,26 @@ export class KyselyBookStore implements BookStore {
     return rows.map(toEdge);
   }
 
+  async relationsAt(nodes: readonly string[], side: 'owner' | 'owned'): Promise<RelationEdge[]> {
+    const out: RelationEdge[] = [];
+    const unique = [...new Set(nodes)];
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const rows = await this.#db.selectFrom('book_relations').selectAll().where(side, 'in', unique.slice(i, i + BATCH)).execute();
+      for (const row of rows) out.push(toEdge(row));
+    }
+    return out;
+  }
+
+  async partyNamesOf(partyIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unique = [...new Set(partyIds)];
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const rows = await this.#db.selectFrom('book_parties').select(['party_id', 'name']).where('party_id', 'in', unique.slice(i, i + BATCH)).execute();
+      for (const row of rows) out.set(row.party_id, row.name);
+    }
+    return out;
+  }
+
   async saveRun(run: BookRun, results: Iterable<PartyResultRecord>, hooks: BookWriteHooks = {}): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx.deleteFrom('book_results').execute();

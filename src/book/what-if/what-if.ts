@@ -11,17 +11,16 @@ import {
   restrictingListings,
   type Certainty,
   type ListingFact,
-  type OwnershipGraph,
   type RuleFinding,
   type RuleSet,
 } from '../../graph/index.ts';
 import type { EntityId } from '../../domain/ids.ts';
 import type { BookStore, PartyStatus } from '../../store/index.ts';
 import type { Baseline } from '../baseline.ts';
-import type { GraphExtras } from '../graph-build.ts';
 import type { ListContext } from '../list-context.ts';
 import { evaluateRules, type EvaluatedRules } from '../outcome.ts';
 import type { PartyIndex } from '../party-index.ts';
+import { subgraphOf, subgraphParts } from '../subgraph.ts';
 import type { PartyMatch } from '../types.ts';
 import { partyStatuses, risen, snapshot, type PartyStatuses, type StatusSnapshot } from './changes.ts';
 import { reportWithListings } from './explain.ts';
@@ -37,8 +36,6 @@ export interface WhatIfDeps {
   rules: RuleSet;
   index: PartyIndex;
   baseline: Baseline;
-  /** The book graph with today's matches (and these extras), party nodes labelled. */
-  graph(extras?: GraphExtras): Promise<OwnershipGraph>;
 }
 
 export interface PartyChange {
@@ -114,11 +111,15 @@ export async function whatIf(deps: WhatIfDeps, sim: Simulation, date: string): P
   const t0 = performance.now();
   const named = await rescore(deps.book, deps.context, deps.index, sim.entities);
   const t1 = performance.now();
-  const simNodes = sim.entities.map((e) => entityNode(e.id));
-  const g0 = await deps.graph();
+  // Only what the new listings reach, and the owners of that: read from the store, not the whole book.
+  const seeds = [...sim.entities.map((e) => entityNode(e.id) as string), ...[...named.matches.keys()].map((p) => partyNode(p) as string)];
+  const src = { book: deps.book, context: deps.context, baseline: deps.baseline };
+  const parts = await subgraphParts(src, seeds, { down: true, extraEdges: sim.edges });
+  const simulatedEdges = new Set(sim.edges);
+  const g0 = await subgraphOf(src, parts, { skipEdge: (e) => simulatedEdges.has(e) });
   const ev0 = evaluateRules(g0, deps.rules, date);
   const before = snapshot(ev0);
-  const ev1 = sim.edges.length === 0 ? ev0 : evaluateRules(await deps.graph({ edges: sim.edges, nodes: simNodes }), deps.rules, date);
+  const ev1 = sim.edges.length === 0 ? ev0 : evaluateRules(await subgraphOf(src, parts), deps.rules, date);
   const touched = new Set<string>(named.matches.keys());
   for (const ruleId of ev1.states.keys()) {
     for (const v of addSeeds(ev1.states.get(ruleId)!, seedsFor(ev1, ruleId, named.facts, named.matches))) {
