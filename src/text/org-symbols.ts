@@ -2,6 +2,7 @@
 // abbreviations meet long forms: company/corp/компания → co, international → intl,
 // technology → tech, mfg → manufacturing.
 import { aliasTokens } from './legal-forms.ts';
+import { ORG_ABBREVIATIONS } from './org-abbreviations.ts';
 import { PhraseTable } from './phrase-table.ts';
 import { loadSymbols } from './resources.ts';
 
@@ -18,6 +19,9 @@ export function orgSymbolTable(): PhraseTable {
     const { org_symbols, org_domains } = loadSymbols();
     const groups = [...Object.entries(org_symbols), ...Object.entries(org_domains)];
     for (const [key, spellings] of groups) for (const s of spellings ?? []) table.add(aliasTokens(String(s)), key);
+    // Abbreviations after the file's own spellings, so they never override one.
+    for (const [key, abbreviations] of Object.entries(ORG_ABBREVIATIONS))
+      for (const a of abbreviations) table.add([a], key);
     for (const [key] of groups) table.add(aliasTokens(key), key);
     table.addJoinedForms();
   }
