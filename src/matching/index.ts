@@ -14,7 +14,7 @@ export type {
   FeatureId,
   ScoreBand,
 } from './algorithms/types.ts';
-export { DEFAULT_ALGORITHM, DEFAULT_THRESHOLD, EMBARGO_V1, bandOf } from './algorithms/index.ts';
+export { DEFAULT_ALGORITHM, DEFAULT_THRESHOLD, EMBARGO_V1, EMBARGO_V1_1, bandOf } from './algorithms/index.ts';
 export type { AlsoOn, EntityCard, FeatureExplanation, Match, ScreenOptions, ScreenQuery } from './types.ts';
 export { MatchIndex } from './index/match-index.ts';
 export type { MatchIndexData } from './index/data.ts';

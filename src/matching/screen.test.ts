@@ -56,7 +56,7 @@ test('an identical IMO number is decisive whatever the name', async () => {
 test('every match carries ids, names, score, band, algorithm and a worded explanation', async () => {
   const [m] = screenQuery(await us(), { name: 'MAHAN AIR' });
   assert.equal(m.entityId, 'us_ofac_sdn:12927');
-  assert.equal(m.algorithm, 'embargo-v1');
+  assert.equal(m.algorithm, 'embargo-v1.1');
   assert.ok(m.score >= DEFAULT_THRESHOLD && m.score <= 1);
   assert.ok(['exact', 'strong', 'probable'].includes(m.band));
   assert.deepEqual(m.explanation.map((e) => e.feature).slice(0, 2), ['name', 'schema']);
