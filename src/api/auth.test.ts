@@ -32,6 +32,14 @@ const ROUTES: RouteCase[] = [
   { route: 'GET /v1/lists/{id}/diff', access: 'analyst', request: () => ({ method: 'GET', url: '/v1/lists/us_ofac_cons/diff' }) },
   { route: 'GET /v1/screenings/{id}', access: 'analyst', request: (id) => ({ method: 'GET', url: `/v1/screenings/${id}` }) },
   { route: 'GET /v1/audit/checkpoint', access: 'admin', request: () => ({ method: 'GET', url: '/v1/audit/checkpoint' }) },
+  { route: 'POST /v1/parties/screen', access: 'analyst', request: () => ({ method: 'POST', url: '/v1/parties/screen', payload: { date: '2025-10-15' } }) },
+  { route: 'GET /v1/parties/{id}', access: 'analyst', request: () => ({ method: 'GET', url: '/v1/parties/C-1001' }) },
+  { route: 'GET /v1/ownership/{id}', access: 'analyst', request: () => ({ method: 'GET', url: '/v1/ownership/C-1002?date=2025-10-15' }) },
+  {
+    route: 'POST /v1/what-if',
+    access: 'analyst',
+    request: () => ({ method: 'POST', url: '/v1/what-if', payload: { entities: [{ name: 'Hangzhou Hikvision Digital Technology Co., Ltd.', list: 'us_trade_csl:EL', country: 'CN' }], date: '2025-10-15' } }),
+  },
 ];
 
 type CallerName = 'none' | 'unknown' | 'revoked' | 'screener' | 'analyst' | 'admin';
@@ -60,7 +68,7 @@ for (const dialect of DIALECTS) {
     let keys: Record<CallerName, string | undefined>;
     let screeningId: string;
     before(async () => {
-      f = await apiFixture(dialect, { requireKeys: true });
+      f = await apiFixture(dialect, { requireKeys: true, withBook: true });
       const revoked = await createApiKey(f.screening.audit, 'test-revoked', 'admin');
       await f.screening.audit.revokeKey('test-revoked', new Date().toISOString());
       keys = { none: undefined, unknown: 'emb_not-a-key', revoked: revoked.secret, ...f.keys };

@@ -16,7 +16,7 @@ describe('generated requests (OpenAPI, fast-check)', () => {
   let doc: { paths: Record<string, Record<string, object>> };
   let names: string[];
   before(async () => {
-    f = await apiFixture('sqlite', { requireKeys: false });
+    f = await apiFixture('sqlite', { requireKeys: false, withBook: true });
     doc = JSON.parse((await f.api.inject({ method: 'GET', url: '/openapi.json' })).body);
     names = [];
     for await (const e of f.app.store.currentEntities()) if (names.length < 200) names.push(caption(e));
@@ -40,7 +40,7 @@ describe('generated requests (OpenAPI, fast-check)', () => {
       strings: {
         name: names,
         dataset: ['default', 'us_ofac_cons'],
-        id: ['us_ofac_cons:30946', 'us_ofac_cons', screened],
+        id: ['us_ofac_cons:30946', 'us_ofac_cons', screened, 'C-1001', 'C-1011'],
         schema: ['Person', 'Company', 'LegalEntity', 'Organization', 'Vessel', 'Thing'],
         sources: ['EL', 'CMIC', 'SDN,SSI', 'MBS,PLC'],
         types: ['Entity', 'Individual', 'Entity,Vessel'],
