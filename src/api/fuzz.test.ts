@@ -45,7 +45,7 @@ describe('generated requests (OpenAPI, fast-check)', () => {
         sources: ['EL', 'CMIC', 'SDN,SSI', 'MBS,PLC'],
         types: ['Entity', 'Individual', 'Entity,Vessel'],
         countries: ['CN', 'RU,UA'],
-        algorithm: ['embargo-v1', 'best'],
+        algorithm: ['embargo-v1.1', 'best'],
         lists: ['us_ofac_cons', 'us_ofac_cons:CMIC'],
       },
       keys: ['name', 'alias', 'country', 'nationality', 'birthDate', 'address', 'registrationNumber', 'firstName', 'lastName'],

@@ -23,7 +23,7 @@ for (const dialect of DIALECTS) {
       const body = JSON.parse(res.body);
       assert.equal(body.status, 'potential_match');
       assert.deepEqual(body.lists, [{ list_id: 'us_ofac_cons', version: 1 }]);
-      assert.equal(body.algorithm, 'embargo-v1');
+      assert.equal(body.algorithm, 'embargo-v1.1');
       const top = body.matches[0];
       assert.equal(top.entity_id, 'us_ofac_cons:30946');
       assert.equal(top.listed_name, 'HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.');
