@@ -3,7 +3,7 @@
 // every import or update that creates a list version runs the monitor (issue 8 item 1).
 import { PartyIndex } from '../book/index.ts';
 import { DEFAULT_RULES_PATH, loadRuleSet } from '../graph/index.ts';
-import { AlertService, deliverDue, readCursor, runMonitor, WebhookDispatcher, type DeliveryOptions, type MonitorDeps, type MonitorReport, type MonitorRunOptions, type PassReport } from '../monitor/index.ts';
+import { AlertService, deliverDue, ListCache, readCursor, runMonitor, WebhookDispatcher, type DeliveryOptions, type MonitorDeps, type MonitorReport, type MonitorRunOptions, type PassReport } from '../monitor/index.ts';
 import { openAuditStore, openBookStore, openMonitorStore, type AuditStore } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 
@@ -20,7 +20,7 @@ export interface MonitoringContext {
 export interface MonitoringOptions {
   /** An audit store already open (the server's, with its writer thread); opened here when absent. */
   audit?: AuditStore;
-  /** Keep the book's reverse index between runs (a long-running process). */
+  /** Keep the book's reverse index and the lists between runs (a long-running process). */
   residentIndex?: boolean;
 }
 
@@ -28,7 +28,7 @@ export async function openMonitoring(app: AppContext, options: MonitoringOptions
   const book = await openBookStore(app.config.db);
   const monitor = await openMonitorStore(app.config.db);
   const audit = options.audit ?? (await openAuditStore(app.config.db));
-  const deps: MonitorDeps = { store: app.store, book, monitor, audit, rules: loadRuleSet(DEFAULT_RULES_PATH), ...(options.residentIndex === true ? { partyIndex: new PartyIndex() } : {}) };
+  const deps: MonitorDeps = { store: app.store, book, monitor, audit, rules: loadRuleSet(DEFAULT_RULES_PATH), ...(options.residentIndex === true ? { partyIndex: new PartyIndex(), lists: new ListCache() } : {}) };
   // Runs never overlap within a process: two runs at once would both reconcile the same alerts.
   let running: Promise<unknown> = Promise.resolve();
   return {

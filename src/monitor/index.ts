@@ -7,6 +7,7 @@ export { reconcile, ACTIVE_STATES, type ReconcileInput, type ReconcileOutput } f
 export { nameKey, ownershipKey, type Finding } from './findings.ts';
 export { materialChanges, describeChanges, type MaterialChange } from './material.ts';
 export { readCursor, type MonitorCursor } from './cursor.ts';
+export { ListCache, type CachedList, type LoadedLists } from './list-cache.ts';
 export { alertData, WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhooks/events.ts';
 export { addEndpoint, endpointOut, type NewEndpoint } from './webhooks/endpoints.ts';
 export { deliverDue, backoffMs, WebhookDispatcher, DEFAULT_DELIVERY, type DeliveryOptions, type PassReport } from './webhooks/deliver.ts';

@@ -28,8 +28,21 @@ async function oldSnapshot(store: Store, listId: ListId, version: number): Promi
   return map;
 }
 
+/** The old version as a cache holds it (entities and stored hashes), when it holds exactly that version. */
+export interface OldVersion {
+  version: number;
+  entities: ReadonlyMap<string, Entity>;
+  hashes: ReadonlyMap<string, string>;
+}
+
+function fromCache(old: OldVersion): Map<EntityId, { entity: Entity; hash: string }> {
+  const map = new Map<EntityId, { entity: Entity; hash: string }>();
+  for (const [id, entity] of old.entities) map.set(id as EntityId, { entity, hash: old.hashes.get(id) ?? '' });
+  return map;
+}
+
 /** Changes of one list from version `from` (null: none) to its current one; `current` are its current entities. */
-async function changeOf(store: Store, v: ScreenedVersion, from: number | null, current: ReadonlyMap<EntityId, Entity>): Promise<ListChange> {
+async function changeOf(store: Store, v: ScreenedVersion, from: number | null, current: ReadonlyMap<EntityId, Entity>, cached: OldVersion | undefined): Promise<ListChange> {
   const listId = v.list_id as ListId;
   const versions = (await store.listVersions(listId)).filter((x) => x.version > (from ?? 0) && x.version <= v.version);
   const change: ListChange = { listId, from, to: v.version, added: [], changed: [], removed: [], versions };
@@ -37,7 +50,7 @@ async function changeOf(store: Store, v: ScreenedVersion, from: number | null, c
     change.added = [...current.values()];
     return change;
   }
-  const before = await oldSnapshot(store, listId, from);
+  const before = cached?.version === from ? fromCache(cached) : await oldSnapshot(store, listId, from);
   const hashes = await store.currentHashes(listId);
   for (const [id, e] of current) {
     const old = before.get(id);
@@ -54,13 +67,19 @@ export interface ScreenedVersion {
   version: number;
 }
 
-/** Changes of every list whose screened version moved past the cursor's. */
-export async function listChanges(store: Store, screened: readonly ScreenedVersion[], entities: readonly Entity[], cursorLists: Readonly<Record<string, number>>): Promise<ListChange[]> {
+/** Changes of every list whose screened version moved past the cursor's (`cached`: old versions held in memory). */
+export async function listChanges(
+  store: Store,
+  screened: readonly ScreenedVersion[],
+  entities: readonly Entity[],
+  cursorLists: Readonly<Record<string, number>>,
+  cached: ReadonlyMap<string, OldVersion> = new Map(),
+): Promise<ListChange[]> {
   const moved = screened.filter((v) => cursorLists[v.list_id] !== v.version);
   if (moved.length === 0) return [];
   const byList = new Map<string, Map<EntityId, Entity>>(moved.map((v) => [v.list_id, new Map()]));
   for (const e of entities) byList.get(e.listId)?.set(e.id, e);
   const out: ListChange[] = [];
-  for (const v of moved) out.push(await changeOf(store, v, cursorLists[v.list_id] ?? null, byList.get(v.list_id)!));
+  for (const v of moved) out.push(await changeOf(store, v, cursorLists[v.list_id] ?? null, byList.get(v.list_id)!, cached.get(v.list_id)));
   return out;
 }

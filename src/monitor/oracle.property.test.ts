@@ -17,7 +17,9 @@ import { listId, sourceId, type IsoDate } from '../domain/ids.ts';
 import { exactShare, partyNode, type RelationEdge } from '../graph/index.ts';
 import { entityHash, versionHash } from '../ingest/content-hash.ts';
 import type { PartyRecord, Store } from '../store/index.ts';
+import { PartyIndex } from '../book/index.ts';
 import { AlertService } from './alerts.ts';
+import { ListCache } from './list-cache.ts';
 import { ACTIVE_STATES } from './reconcile.ts';
 import { runMonitor, type MonitorDeps, type MonitorReport } from './run.ts';
 import { monitorFixture } from './testing.ts';
@@ -148,8 +150,10 @@ async function freshFull(final: Final): Promise<string[]> {
 
 test('delta monitoring equals a full re-screen after any sequence of updates', { timeout: 600_000 }, async () => {
   await fc.assert(
-    fc.asyncProperty(listStep, partiesStep, fc.array(step, { minLength: 1, maxLength: 5 }), async (firstList, firstParties, steps) => {
-      const f = await monitorFixture('sqlite');
+    fc.asyncProperty(listStep, partiesStep, fc.array(step, { minLength: 1, maxLength: 5 }), fc.boolean(), async (firstList, firstParties, steps, resident) => {
+      const fixture = await monitorFixture('sqlite');
+      // Half the runs keep the lists and the reverse index between runs, as the server does.
+      const f = { ...fixture, deps: { ...fixture.deps, ...(resident ? { lists: new ListCache(), partyIndex: new PartyIndex() } : {}) } };
       const final: Final = { entities: [], parties: new Map(), edges: new Map() };
       try {
         await apply(f.deps, firstList, final);

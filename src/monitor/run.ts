@@ -12,6 +12,7 @@ import { auditEvents } from './audit.ts';
 import { CloseReasons } from './close-reasons.ts';
 import { CURSOR_SETTING, readCursor, type MonitorCursor } from './cursor.ts';
 import { newAlertId } from './ids.ts';
+import type { ListCache, LoadedLists } from './list-cache.ts';
 import { listChanges, type ListChange } from './list-changes.ts';
 import { confirmedMatches, namePhase, type NamePhaseResult as NameOutcome } from './name-phase.ts';
 import { ownershipPhase } from './ownership-phase.ts';
@@ -26,6 +27,8 @@ export interface MonitorDeps {
   rules: RuleSet;
   /** The reverse index of the book, kept by a long-running process; built for the run when absent. */
   partyIndex?: PartyIndex;
+  /** The lists, kept by a long-running process (reloaded per list as versions change); read for the run when absent. */
+  lists?: ListCache;
 }
 
 export interface MonitorRunOptions {
@@ -93,6 +96,12 @@ function outboxOf(outcomes: readonly ReconcileOutput[], changes: readonly ListCh
   return out;
 }
 
+async function loadLists(deps: MonitorDeps, options: MonitorRunOptions): Promise<LoadedLists> {
+  if (options.context !== undefined) return { context: options.context, previous: new Map() };
+  if (deps.lists !== undefined) return deps.lists.load(deps.store);
+  return { context: await loadListContext(deps.store), previous: new Map() };
+}
+
 async function changedParties(book: BookStore, cursor: MonitorCursor | undefined, full: boolean): Promise<PartyRecord[]> {
   if (full || cursor === undefined) return [];
   const out: PartyRecord[] = [];
@@ -106,9 +115,10 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
   const now = options.now?.() ?? new Date();
   const at = now.toISOString();
   const cursor = await readCursor(deps.monitor);
-  const context = options.context ?? (await loadListContext(deps.store));
+  const loaded = await loadLists(deps, options);
+  const context = loaded.context;
   const entities = new Map(context.entities.map((e) => [e.id as string, e]));
-  const changes = await listChanges(deps.store, context.versions, context.entities, cursor?.lists ?? {});
+  const changes = await listChanges(deps.store, context.versions, context.entities, cursor?.lists ?? {}, loaded.previous);
   const touched = changes.reduce((n, c) => n + c.added.length + c.changed.length, 0);
   const full = options.full === true || cursor === undefined || touched > FULL_RESCREEN_ENTITIES;
   const bookRevision = await deps.book.revision();
