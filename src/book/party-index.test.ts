@@ -52,4 +52,19 @@ describe('reverse index of the book', () => {
     assert.equal(index.revision, await book.revision());
     assert.equal(await index.refresh(book), 0, 'nothing changed since');
   });
+
+  test('a new process loads the stored index and catches up with what changed since', async () => {
+    const first = new PartyIndex();
+    await first.rebuild(book);
+    const stored = (await book.loadIndex())!;
+    assert.equal(stored.revision, await book.revision());
+    const path = join(tmp, 'later.csv');
+    writeFileSync(path, 'party_id,name,schema,country\nC-9200,Quorvane Lithium Refining Ltd,Company,AU\n');
+    await importParties(book, path);
+    const second = new PartyIndex();
+    assert.equal(await second.refresh(book), 1, 'loaded, then one changed party applied');
+    assert.deepEqual(second.size, { main: 21, delta: 1 });
+    assert.deepEqual(ids(second, 'QUORVANE LITHIUM REFINING'), ['C-9200']);
+    assert.equal(ids(second, 'HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.')[0], 'C-1001');
+  });
 });

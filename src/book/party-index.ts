@@ -2,7 +2,8 @@
 // so that one listed entity is looked up in the whole book in milliseconds (what-if, and monitoring when a list
 // changes). Kept current as parties change, like a log-structured index: parties changed since the main index
 // was built go into a small delta index (rebuilt on each refresh, in milliseconds) and their old entries in the
-// main index are masked; once the delta holds more than 5 % of the book, everything is rebuilt.
+// main index are masked; once the delta holds more than 5 % of the book, everything is rebuilt. A rebuilt index is
+// stored (index-file.ts), so a command-line run loads it and applies only what changed since.
 //
 // A lookup finds candidates only: the reverse direction (listed name as the query, party as the record) scores a
 // pair differently from screening the party, so candidates are taken generously (threshold 0.6, up to 256 names
@@ -14,8 +15,10 @@ import {
   Searcher,
   type Algorithm,
   type EntityCard,
+  type MatchIndexData,
   type ScreenQuery,
 } from '../matching/index.ts';
+import { deserialiseIndex, serialiseIndex } from './index-file.ts';
 import type { BookStore, StoredParty } from '../store/index.ts';
 import { partyCard, partyIdOfCard } from './party-card.ts';
 
@@ -35,10 +38,18 @@ interface Part {
   searcher: Searcher;
 }
 
-function part(cards: EntityCard[]): Part | undefined {
-  if (cards.length === 0) return undefined;
-  const index = new MatchIndex(buildFromCards(cards, REVERSE_ALGORITHM));
+function partOf(data: MatchIndexData): Part {
+  const index = new MatchIndex(data);
   return { index, searcher: new Searcher(index, REVERSE_ALGORITHM) };
+}
+
+function part(cards: EntityCard[]): Part | undefined {
+  return cards.length === 0 ? undefined : partOf(buildFromCards(cards, REVERSE_ALGORITHM));
+}
+
+/** What a stored index must have been built with to be used (the engine's data format and algorithm). */
+function engineVersion(): { indexFormat: string; algorithm: string } {
+  return { indexFormat: buildFromCards([], REVERSE_ALGORITHM).format, algorithm: REVERSE_ALGORITHM.id };
 }
 
 export interface PartyCandidate {
@@ -65,26 +76,42 @@ export class PartyIndex {
     return { main: this.#mainSize, delta: this.#deltaCards.size };
   }
 
-  /** Builds the whole index from the book. */
+  /** Builds the whole index from the book, and stores it so that the next process loads it instead. */
   async rebuild(book: BookStore): Promise<void> {
     const revision = await book.revision();
     const cards: EntityCard[] = [];
     for await (const p of book.parties()) cards.push(partyCard(p));
-    this.#main = part(cards);
+    const data = cards.length === 0 ? undefined : buildFromCards(cards, REVERSE_ALGORITHM);
+    this.#main = data === undefined ? undefined : partOf(data);
     this.#mainSize = cards.length;
     this.#delta = undefined;
     this.#deltaCards.clear();
     this.#revision = revision;
+    if (data !== undefined) await book.saveIndex(revision, serialiseIndex(data, revision));
+  }
+
+  /** Loads the stored index if there is a usable one (same engine version, not ahead of the book). */
+  async #load(book: BookStore, revision: number): Promise<boolean> {
+    const stored = await book.loadIndex();
+    if (stored === undefined || stored.revision > revision) return false;
+    const loaded = deserialiseIndex(stored.parts, engineVersion());
+    if (loaded === undefined) return false;
+    this.#main = partOf(loaded.data);
+    this.#mainSize = loaded.data.cards.length;
+    this.#delta = undefined;
+    this.#deltaCards.clear();
+    this.#revision = loaded.revision;
+    return true;
   }
 
   /** Catches up with the book: changed parties go to the delta (or everything is rebuilt). Returns parties applied. */
   async refresh(book: BookStore): Promise<number> {
     const revision = await book.revision();
-    if (revision === this.#revision && this.#main !== undefined) return 0;
-    if (this.#main === undefined) {
+    if (this.#main === undefined && !(await this.#load(book, revision))) {
       await this.rebuild(book);
       return this.#mainSize;
     }
+    if (revision === this.#revision) return 0;
     const changed: StoredParty[] = [];
     for await (const p of book.parties({ sinceRevision: this.#revision })) changed.push(p);
     this.apply(changed, revision);

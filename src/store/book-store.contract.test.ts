@@ -105,6 +105,17 @@ for (const dialect of DIALECTS) {
         assert.equal((await book.latestRun())!.runId, 'r2');
       }));
 
+    test('the serialised reverse index round-trips byte for byte, one revision at a time', () =>
+      withBook(dialect, async (book) => {
+        assert.equal(await book.loadIndex(), undefined);
+        const parts = [Uint8Array.from([0, 1, 2, 255]), new Uint8Array(70_000).map((_, i) => i % 251)];
+        await book.saveIndex(3, parts);
+        await book.saveIndex(4, parts);
+        const loaded = (await book.loadIndex())!;
+        assert.equal(loaded.revision, 4);
+        assert.deepEqual(loaded.parts.map((p) => Buffer.from(p)), parts.map((p) => Buffer.from(p)));
+      }));
+
     test('decisions are upserted per party and entity', () =>
       withBook(dialect, async (book) => {
         const d = { partyId: 'C-1001', entityId: 'us_ofac_cons:30946', decision: 'rejected' as const, actor: 'local:ana', reason: 'different company', decidedAt: '2026-01-01T00:00:00.000Z' };

@@ -123,6 +123,10 @@ export interface BookStore {
   result(partyId: string): Promise<PartyResultRecord | undefined>;
   /** Results of the latest run whose status is not clear (streamed). */
   flaggedResults(): AsyncIterable<PartyResultRecord>;
+  /** Stores the serialised reverse index of a revision (replacing any other), in one transaction. */
+  saveIndex(revision: number, parts: readonly Uint8Array[]): Promise<void>;
+  /** The stored reverse index, if any. */
+  loadIndex(): Promise<{ revision: number; parts: Uint8Array[] } | undefined>;
   decide(decision: MatchDecision): Promise<void>;
   decisions(): Promise<MatchDecision[]>;
 }

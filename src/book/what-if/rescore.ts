@@ -2,7 +2,7 @@
 // only those candidates are screened again — forward, party as the query, against the lists plus the simulated
 // entities — so a new match is exactly what a full re-screen would report for that party.
 import type { Entity } from '../../domain/entity.ts';
-import { buildFromCards, buildIndexData, DEFAULT_ALGORITHM, MatchIndex, Searcher } from '../../matching/index.ts';
+import { buildIndexData, DEFAULT_ALGORITHM, MatchIndex, Searcher } from '../../matching/index.ts';
 import { listingFactOf, type ListingFact } from '../../graph/index.ts';
 import type { BookStore } from '../../store/index.ts';
 import { listedRecord, type ListContext } from '../list-context.ts';
@@ -38,8 +38,8 @@ export async function rescore(book: BookStore, context: ListContext, index: Part
   const candidates = candidateParties(index, entities);
   const matches = new Map<string, PartyMatch[]>();
   if (candidates.size === 0) return { candidates: 0, matches, facts };
-  // The lists' cards plus the simulated ones: token rarities as a re-screen with the new listing would see them.
-  const data = buildFromCards([...context.indexData().cards, ...buildIndexData(entities).cards]);
+  // The lists plus the simulated entities: token rarities as a re-screen with the new listing would see them.
+  const data = buildIndexData([...context.entities, ...entities]);
   const searcher = new Searcher(new MatchIndex(data), DEFAULT_ALGORITHM);
   const simulated = new Set(entities.map((e) => e.id as string));
   const simKeys = new Map(entities.map((e) => [e.id as string, e.identifiers.map((i) => identifierKey(`:${i.value}`))]));

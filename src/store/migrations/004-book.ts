@@ -103,16 +103,30 @@ async function createDecisions(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+async function createIndexParts(db: Kysely<unknown>): Promise<void> {
+  // The reverse index of the book, serialised (src/book/index-file.ts) so that a command does not rebuild it for
+  // every run: parts of at most 32 MiB, all of one revision. `bytea` is PostgreSQL's binary type; SQLite stores
+  // the bytes as a BLOB whatever the declared type.
+  await db.schema
+    .createTable('book_index_parts')
+    .addColumn('revision', 'integer', (c) => c.notNull())
+    .addColumn('part', 'integer', (c) => c.notNull())
+    .addColumn('data', 'bytea', (c) => c.notNull())
+    .addPrimaryKeyConstraint('book_index_parts_pk', ['revision', 'part'])
+    .execute();
+}
+
 export const m004_book: Migration = {
   async up(db: Kysely<unknown>) {
     await createParties(db);
+    await createIndexParts(db);
     await createRelations(db);
     await createImports(db);
     await createRuns(db);
     await createDecisions(db);
   },
   async down(db: Kysely<unknown>) {
-    for (const table of ['book_decisions', 'book_results', 'book_runs', 'book_imports', 'book_relations', 'book_parties']) {
+    for (const table of ['book_index_parts', 'book_decisions', 'book_results', 'book_runs', 'book_imports', 'book_relations', 'book_parties']) {
       await db.schema.dropTable(table).execute();
     }
   },
