@@ -1,16 +1,20 @@
-// `embargo start` (what `npm start` runs): load the bundled government lists if needed, then run the product.
-// Until the HTTP server lands it prints the lists table.
+// `embargo start` (what `npm start` runs): load the bundled government lists if they are not loaded yet, then
+// serve the HTTP API (the screening index is built in a worker thread; GET /readyz says when it is ready).
 import type { Command } from 'commander';
 import { loadBundledLists } from '../../app/load-bundled.ts';
 import { commandContext } from '../context.ts';
 import { describeImport } from './import.ts';
 import { printLists } from './lists.ts';
+import { DEFAULT_SERVE, runServer } from './serve.ts';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('load the bundled government lists into the database if they are not loaded yet, then show them')
-    .action(async (_flags: unknown, command: Command) => {
+    .description('load the bundled government lists into the database if they are not loaded yet, then serve the API')
+    .option('--host <host>', 'address to listen on', DEFAULT_SERVE.host)
+    .option('--port <port>', 'port to listen on', String(DEFAULT_SERVE.port))
+    .option('--no-serve', 'only load the lists and print them')
+    .action(async (flags: { host: string; port: string; serve: boolean }, command: Command) => {
       const ctx = commandContext(command);
       await ctx.withApp(async (app) => {
         const result = await loadBundledLists(app, (r) => {
@@ -20,6 +24,7 @@ export function registerStart(program: Command): void {
           ctx.printer.err(`already loaded: ${result.alreadyLoaded.join(', ')}`);
         }
         printLists(ctx.printer, await app.store.currentVersions());
+        if (flags.serve) await runServer(app, { ...DEFAULT_SERVE, host: flags.host, port: Number(flags.port) }, ctx.printer);
       });
     });
 }
