@@ -12,12 +12,20 @@ export interface Baseline {
   matches: Map<string, PartyMatch[]>;
 }
 
-function withDecisions(partyId: string, matches: readonly PartyMatch[], decisions: DecisionIndex): PartyMatch[] {
+function withDecisions(
+  partyId: string,
+  matches: readonly PartyMatch[],
+  decisions: DecisionIndex,
+): PartyMatch[] {
   const out: PartyMatch[] = [];
   for (const m of matches) {
     const d = decisions.get(decisionKey(partyId, m.entityId));
     if (d === 'rejected') continue;
-    out.push(d === 'confirmed' && m.certainty !== 'confirmed' ? { ...m, certainty: 'confirmed', basis: 'decision' } : m);
+    out.push(
+      d === 'confirmed' && m.certainty !== 'confirmed'
+        ? { ...m, certainty: 'confirmed', basis: 'decision' }
+        : m,
+    );
   }
   return out;
 }

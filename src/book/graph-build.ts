@@ -65,7 +65,8 @@ function identityEdge(partyId: string, m: PartyMatch): RelationEdge {
 /** Builds the book graph. */
 export async function buildBookGraph(parts: BookGraphParts): Promise<BookGraph> {
   const b = new GraphBuilder();
-  if (parts.partyNames !== undefined) for await (const [id, name] of parts.partyNames) b.node(partyNode(id), name);
+  if (parts.partyNames !== undefined)
+    for await (const [id, name] of parts.partyNames) b.node(partyNode(id), name);
   for (const [id, fact] of parts.context.facts) b.addListing(entityNode(id as EntityId), fact);
   const ownedEntities = new Set<string>();
   const add = (e: RelationEdge): void => {

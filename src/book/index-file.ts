@@ -26,7 +26,13 @@ interface Header {
 type PartyTuple = [partyId: string, name: string, schema: string, country: string, identifiers: string[]];
 
 function tupleOf(card: EntityCard): PartyTuple {
-  return [card.sourceId, card.caption, card.schema, card.countries[0] ?? '', card.identifiers.map((i) => `${i.type}:${i.value}`)];
+  return [
+    card.sourceId,
+    card.caption,
+    card.schema,
+    card.countries[0] ?? '',
+    card.identifiers.map((i) => `${i.type}:${i.value}`),
+  ];
 }
 
 function cardOf([partyId, name, schema, country, identifiers]: PartyTuple): EntityCard {
@@ -38,7 +44,14 @@ export function serialiseIndex(data: MatchIndexData, revision: number): Uint8Arr
   const { cards, ...rest } = data;
   const body = v8.serialize(rest);
   const cardsJson = Buffer.from(JSON.stringify(cards.map(tupleOf)));
-  const header: Header = { format: BOOK_INDEX_FORMAT, indexFormat: data.format, algorithm: data.algorithm, revision, dataBytes: body.length, cardsBytes: cardsJson.length };
+  const header: Header = {
+    format: BOOK_INDEX_FORMAT,
+    indexFormat: data.format,
+    algorithm: data.algorithm,
+    revision,
+    dataBytes: body.length,
+    cardsBytes: cardsJson.length,
+  };
   const headerJson = Buffer.from(JSON.stringify(header));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerJson.length);
@@ -49,7 +62,10 @@ export function serialiseIndex(data: MatchIndexData, revision: number): Uint8Arr
 }
 
 /** The index in stored parts, or undefined when it was written by another version (then it is rebuilt). */
-export function deserialiseIndex(parts: readonly Uint8Array[], expected: { indexFormat: string; algorithm: string }): { data: MatchIndexData; revision: number } | undefined {
+export function deserialiseIndex(
+  parts: readonly Uint8Array[],
+  expected: { indexFormat: string; algorithm: string },
+): { data: MatchIndexData; revision: number } | undefined {
   const whole = Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
   if (whole.length < 4) return undefined;
   const headerLength = whole.readUInt32LE(0);
@@ -59,10 +75,18 @@ export function deserialiseIndex(parts: readonly Uint8Array[], expected: { index
   } catch {
     return undefined;
   }
-  if (header.format !== BOOK_INDEX_FORMAT || header.indexFormat !== expected.indexFormat || header.algorithm !== expected.algorithm) return undefined;
+  if (
+    header.format !== BOOK_INDEX_FORMAT ||
+    header.indexFormat !== expected.indexFormat ||
+    header.algorithm !== expected.algorithm
+  )
+    return undefined;
   const start = 4 + headerLength;
   if (whole.length !== start + header.dataBytes + header.cardsBytes) return undefined;
-  const rest = v8.deserialize(whole.subarray(start, start + header.dataBytes)) as Omit<MatchIndexData, 'cards'>;
+  const rest = v8.deserialize(whole.subarray(start, start + header.dataBytes)) as Omit<
+    MatchIndexData,
+    'cards'
+  >;
   const tuples = JSON.parse(whole.subarray(start + header.dataBytes).toString('utf8')) as PartyTuple[];
   return { data: { ...rest, cards: tuples.map(cardOf) } as MatchIndexData, revision: header.revision };
 }

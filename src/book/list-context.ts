@@ -27,7 +27,9 @@ export interface ListContext {
 
 /** Reads the current entities of every list (or of the given lists) and derives the book's view of them. */
 export async function loadListContext(store: Store, onlyLists?: readonly string[]): Promise<ListContext> {
-  const versions = (await store.currentVersions()).filter((v) => onlyLists === undefined || onlyLists.includes(v.listId));
+  const versions = (await store.currentVersions()).filter(
+    (v) => onlyLists === undefined || onlyLists.includes(v.listId),
+  );
   const entities: Entity[] = [];
   for await (const e of store.currentEntities(versions.map((v) => v.listId))) {
     // The raw source record is evidence for the list store, not needed here: drop it to halve the memory.
@@ -47,7 +49,11 @@ export function listContextOf(versions: ListContext['versions'], entities: reado
   for (const e of entities) {
     const fact = listingFactOf(e);
     if (fact !== undefined) facts.set(e.id, fact);
-    if (e.identifiers.length > 0) identifierKeys.set(e.id, e.identifiers.map((i) => identifierKey(`:${i.value}`)));
+    if (e.identifiers.length > 0)
+      identifierKeys.set(
+        e.id,
+        e.identifiers.map((i) => identifierKey(`:${i.value}`)),
+      );
   }
   const claims = edgesFromClaims(entities, { resolve: exactNameResolver(entities) });
   let data: MatchIndexData | undefined;

@@ -27,16 +27,26 @@ export interface ListedRecord {
 
 /** An identifier value as the engine compares it ("AB 12-34" = "AB1234"). */
 export function identifierKey(typeValue: string): string {
-  return typeValue.slice(typeValue.indexOf(':') + 1).toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return typeValue
+    .slice(typeValue.indexOf(':') + 1)
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '');
 }
 
-function certaintyOf(decision: MatchDecisionKind | undefined, byIdentifier: boolean): { certainty: PartyMatch['certainty']; basis: MatchBasis } {
+function certaintyOf(
+  decision: MatchDecisionKind | undefined,
+  byIdentifier: boolean,
+): { certainty: PartyMatch['certainty']; basis: MatchBasis } {
   if (decision === 'confirmed') return { certainty: 'confirmed', basis: 'decision' };
   if (byIdentifier) return { certainty: 'confirmed', basis: 'identifier' };
   return { certainty: 'potential', basis: 'name' };
 }
 
-function leaderMatch(m: Match, decision: MatchDecisionKind | undefined, record: ListedRecord | undefined): PartyMatch {
+function leaderMatch(
+  m: Match,
+  decision: MatchDecisionKind | undefined,
+  record: ListedRecord | undefined,
+): PartyMatch {
   const byIdentifier = m.explanation.some((e) => e.feature === 'identifier');
   const out: PartyMatch = {
     entityId: m.entityId,
@@ -87,7 +97,9 @@ export function partyMatches(
         band: m.band,
         // A grouped record is confirmed by a decision, or by carrying one of the party's identifiers itself.
         ...certaintyOf(od, sharesId),
-        why: [`the same party as ${m.entityId} on another list (grouped by the engine)${sharesId ? '; carries the same identifier' : ''}`],
+        why: [
+          `the same party as ${m.entityId} on another list (grouped by the engine)${sharesId ? '; carries the same identifier' : ''}`,
+        ],
       };
       if (record?.subList !== undefined) pm.subList = record.subList;
       out.push(pm);

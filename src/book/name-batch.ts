@@ -32,7 +32,12 @@ export class QueryCache {
   }
 }
 
-export function screenBatch(searcher: Searcher, request: ScreenBatchRequest, options: { threshold: number; limit: number }, cache = new QueryCache()): ScreenBatchReply {
+export function screenBatch(
+  searcher: Searcher,
+  request: ScreenBatchRequest,
+  options: { threshold: number; limit: number },
+  cache = new QueryCache(),
+): ScreenBatchReply {
   const reply: ScreenBatchReply = { id: request.id, hits: [], errors: [] };
   for (const [partyId, query] of request.parties) {
     try {

@@ -3,7 +3,14 @@
 // spread over worker threads, each with its own copy of the index (about 100 MB for every bundled list); batches
 // are streamed from the store with at most two in flight per worker, so memory stays flat.
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_ALGORITHM, MatchIndex, Searcher, type Match, type MatchIndexData, type ScreenQuery } from '../matching/index.ts';
+import {
+  DEFAULT_ALGORITHM,
+  MatchIndex,
+  Searcher,
+  type Match,
+  type MatchIndexData,
+  type ScreenQuery,
+} from '../matching/index.ts';
 import { QueryCache, screenBatch, type ScreenBatchReply, type ScreenBatchRequest } from './name-batch.ts';
 
 export interface NameScreenOptions {
@@ -36,7 +43,12 @@ async function* batches(items: AsyncIterable<Item>, size: number): AsyncGenerato
   if (batch.length > 0) yield batch;
 }
 
-function collect(result: NameScreenResult, reply: ScreenBatchReply, size: number, options: NameScreenOptions): void {
+function collect(
+  result: NameScreenResult,
+  reply: ScreenBatchReply,
+  size: number,
+  options: NameScreenOptions,
+): void {
   for (const [id, matches] of reply.hits) result.hits.set(id, matches);
   for (const [partyId, message] of reply.errors) result.errors.push({ partyId, message });
   result.screened += size;
@@ -49,7 +61,9 @@ class BatchWorker {
   readonly #pending: { resolve: (r: ScreenBatchReply) => void; reject: (e: Error) => void }[] = [];
 
   constructor(data: MatchIndexData, options: NameScreenOptions) {
-    this.#worker = new Worker(new URL('./name-worker.ts', import.meta.url), { workerData: { data, threshold: options.threshold, limit: options.limit } });
+    this.#worker = new Worker(new URL('./name-worker.ts', import.meta.url), {
+      workerData: { data, threshold: options.threshold, limit: options.limit },
+    });
     this.#worker.on('message', (reply: ScreenBatchReply) => this.#pending.shift()?.resolve(reply));
     this.#worker.on('error', (error) => this.#pending.splice(0).forEach((p) => p.reject(error)));
   }
@@ -70,7 +84,12 @@ class BatchWorker {
   }
 }
 
-async function screenInWorkers(data: MatchIndexData, items: AsyncIterable<Item>, options: NameScreenOptions, result: NameScreenResult): Promise<void> {
+async function screenInWorkers(
+  data: MatchIndexData,
+  items: AsyncIterable<Item>,
+  options: NameScreenOptions,
+  result: NameScreenResult,
+): Promise<void> {
   const pool = Array.from({ length: options.workers }, () => new BatchWorker(data, options));
   const inflight = new Set<Promise<void>>();
   let id = 0;
@@ -98,7 +117,11 @@ async function screenInWorkers(data: MatchIndexData, items: AsyncIterable<Item>,
 }
 
 /** Screens every query; returns the parties that matched. */
-export async function screenNames(data: MatchIndexData, items: AsyncIterable<Item>, options: NameScreenOptions): Promise<NameScreenResult> {
+export async function screenNames(
+  data: MatchIndexData,
+  items: AsyncIterable<Item>,
+  options: NameScreenOptions,
+): Promise<NameScreenResult> {
   const result: NameScreenResult = { hits: new Map(), screened: 0, errors: [] };
   if (options.workers > 0) {
     await screenInWorkers(data, items, options, result);
@@ -108,7 +131,12 @@ export async function screenNames(data: MatchIndexData, items: AsyncIterable<Ite
   const cache = new QueryCache();
   let id = 0;
   for await (const batch of batches(items, options.batchSize ?? 1000)) {
-    collect(result, screenBatch(searcher, { id: id++, parties: batch }, options, cache), batch.length, options);
+    collect(
+      result,
+      screenBatch(searcher, { id: id++, parties: batch }, options, cache),
+      batch.length,
+      options,
+    );
   }
   return result;
 }

@@ -8,5 +8,7 @@ const searcher = new Searcher(new MatchIndex(init.data), DEFAULT_ALGORITHM);
 const cache = new QueryCache();
 
 parentPort!.on('message', (request: ScreenBatchRequest) => {
-  parentPort!.postMessage(screenBatch(searcher, request, { threshold: init.threshold, limit: init.limit }, cache));
+  parentPort!.postMessage(
+    screenBatch(searcher, request, { threshold: init.threshold, limit: init.limit }, cache),
+  );
 });

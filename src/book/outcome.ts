@@ -48,7 +48,10 @@ function statusWord(code: number): PartyStatus {
 }
 
 /** Per-rule statuses of a node, and its status through ownership (statuses it has not merely as a listed seed). */
-export function ruleStatuses(ev: EvaluatedRules, node: number | undefined): { rules: RuleStatuses; ownership: PartyStatus } {
+export function ruleStatuses(
+  ev: EvaluatedRules,
+  node: number | undefined,
+): { rules: RuleStatuses; ownership: PartyStatus } {
   const rules: RuleStatuses = {};
   let ownership: PartyStatus = 'clear';
   if (node === undefined) return { rules, ownership };
@@ -73,12 +76,17 @@ export function findingsOf(ev: EvaluatedRules, node: number, ruleIds: readonly s
 }
 
 /** The outcome of one party. */
-export function partyOutcome(partyId: string, matches: readonly PartyMatch[], ev: EvaluatedRules): PartyOutcome {
+export function partyOutcome(
+  partyId: string,
+  matches: readonly PartyMatch[],
+  ev: EvaluatedRules,
+): PartyOutcome {
   const ref = partyNode(partyId);
   const { rules, ownership } = ruleStatuses(ev, ev.graph.idOf(ref));
   const byName = nameStatus(matches);
   const status = maxStatus(byName, ownership);
-  if (status === 'clear' && matches.length === 0) return { partyId, status, nameStatus: byName, ownershipStatus: ownership, detail: null };
+  if (status === 'clear' && matches.length === 0)
+    return { partyId, status, nameStatus: byName, ownershipStatus: ownership, detail: null };
   const node = ev.graph.idOf(ref);
   return {
     partyId,

@@ -2,7 +2,14 @@
 // listed entity or party on a date, under every rule in force, with the owners that count and every path.
 import { AppError } from '../domain/errors.ts';
 import { parseEntityId, type EntityId } from '../domain/ids.ts';
-import { entityNode, nodeRef, ownershipReport, type NodeRef, type OwnershipReport, type RuleSet } from '../graph/index.ts';
+import {
+  entityNode,
+  nodeRef,
+  ownershipReport,
+  type NodeRef,
+  type OwnershipReport,
+  type RuleSet,
+} from '../graph/index.ts';
 import type { BookStore, Store } from '../store/index.ts';
 import type { Baseline } from './baseline.ts';
 import type { ListContext } from './list-context.ts';
@@ -36,7 +43,10 @@ function isEntityId(text: string): boolean {
 }
 
 /** `entity:<id>` / `party:<id>` as written; a bare id is a party of the book if there is one, else a listed entity. */
-export async function resolveSubject(deps: Pick<OwnershipDeps, 'store' | 'book'>, text: string): Promise<{ ref: NodeRef; kind: 'party' | 'entity'; name?: string }> {
+export async function resolveSubject(
+  deps: Pick<OwnershipDeps, 'store' | 'book'>,
+  text: string,
+): Promise<{ ref: NodeRef; kind: 'party' | 'entity'; name?: string }> {
   const id = text.trim();
   const explicit = id.startsWith('entity:') || id.startsWith('party:');
   const ref = explicit ? nodeRef(id) : undefined;
@@ -49,7 +59,8 @@ export async function resolveSubject(deps: Pick<OwnershipDeps, 'store' | 'book'>
   const entityId = ref !== undefined ? ref.slice('entity:'.length) : id;
   if (isEntityId(entityId)) {
     const entity = await deps.store.entity(entityId as EntityId);
-    if (entity !== undefined) return { ref: entityNode(entity.id), kind: 'entity', name: entity.names[0]?.value ?? entity.id };
+    if (entity !== undefined)
+      return { ref: entityNode(entity.id), kind: 'entity', name: entity.names[0]?.value ?? entity.id };
   }
   throw new AppError('not_found', `no party or listed entity "${id}"`, {
     hint: 'give a party_id of the book (see `embargo parties import`), or a listed entity id such as us_ofac_sdn:27063 (or entity:<id>, party:<id>)',
@@ -63,6 +74,13 @@ export async function ownershipOf(deps: OwnershipDeps, text: string, date: strin
   const src = { book: deps.book, context: deps.context, baseline: deps.baseline };
   const graph = await subgraphOf(src, await subgraphParts(src, [subject.ref], { down: false }));
   const report = ownershipReport(graph, deps.rules, subject.ref, date);
-  const matches = subject.kind === 'party' ? (deps.baseline.matches.get(subject.ref.slice('party:'.length)) ?? []) : [];
-  return { subject: subject.ref, kind: subject.kind, ...(subject.name === undefined ? {} : { name: subject.name }), matches, report };
+  const matches =
+    subject.kind === 'party' ? (deps.baseline.matches.get(subject.ref.slice('party:'.length)) ?? []) : [];
+  return {
+    subject: subject.ref,
+    kind: subject.kind,
+    ...(subject.name === undefined ? {} : { name: subject.name }),
+    matches,
+    report,
+  };
 }

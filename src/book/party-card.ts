@@ -59,7 +59,9 @@ export function partyIdOfCard(id: string): string {
 /** The queries that look a listed entity up in the reverse index: one per name, with its evidence. */
 export function entityQueries(e: Entity): ScreenQuery[] {
   const country = e.countries[0]?.code ?? e.addresses.find((a) => a.country !== undefined)?.country;
-  const ids = e.identifiers.map((i) => `${i.type}:${i.value}`).filter((i) => identifierKey(i.slice(i.indexOf(':') + 1)).length >= 4);
+  const ids = e.identifiers
+    .map((i) => `${i.type}:${i.value}`)
+    .filter((i) => identifierKey(i.slice(i.indexOf(':') + 1)).length >= 4);
   const names = [caption(e), ...e.names.map((n) => n.value)];
   return [...new Set(names)].map((name) => ({
     name,

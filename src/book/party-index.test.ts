@@ -25,7 +25,8 @@ after(async () => {
   await db.drop();
 });
 
-const ids = (index: PartyIndex, name: string, extra: { country?: string; id?: string[] } = {}) => index.candidates({ name, ...extra }).map((c) => c.partyId);
+const ids = (index: PartyIndex, name: string, extra: { country?: string; id?: string[] } = {}) =>
+  index.candidates({ name, ...extra }).map((c) => c.partyId);
 
 describe('reverse index of the book', () => {
   test('listed names find the parties that carry them, across spellings and scripts', async () => {
@@ -35,14 +36,20 @@ describe('reverse index of the book', () => {
     assert.equal(ids(index, 'HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD.')[0], 'C-1001');
     assert.equal(ids(index, 'ZHU HAI ZHEN RONG COMPANY')[0], 'C-1010');
     assert.deepEqual(ids(index, 'Some Unrelated Shipping Corporation'), []);
-    assert.ok(ids(index, 'Hikvision', { id: ['uscc:91330000733796106P'] }).includes('C-1001'), 'an identifier finds its party whatever the name');
+    assert.ok(
+      ids(index, 'Hikvision', { id: ['uscc:91330000733796106P'] }).includes('C-1001'),
+      'an identifier finds its party whatever the name',
+    );
   });
 
   test('changed parties are found under their new names, not their old ones; a large change rebuilds', async () => {
     const index = new PartyIndex();
     await index.refresh(book);
     const path = join(tmp, 'rename.csv');
-    writeFileSync(path, 'party_id,name,schema,country\nC-1024,Kryxophe Maritime Holdings B.V.,Company,NL\nC-9100,Velorant Precision Instruments GmbH,Company,DE\n');
+    writeFileSync(
+      path,
+      'party_id,name,schema,country\nC-1024,Kryxophe Maritime Holdings B.V.,Company,NL\nC-9100,Velorant Precision Instruments GmbH,Company,DE\n',
+    );
     await importParties(book, path);
     assert.equal(await index.refresh(book), 2);
     assert.deepEqual(index.size, { main: 20, delta: 2 });

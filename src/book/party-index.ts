@@ -141,7 +141,8 @@ export class PartyIndex {
       }
     }
     for (const m of this.#delta?.searcher.search(query, options) ?? []) {
-      for (const hit of [{ entityId: m.entityId, score: m.score }, ...m.alsoOn]) take(hit.entityId, hit.score);
+      for (const hit of [{ entityId: m.entityId, score: m.score }, ...m.alsoOn])
+        take(hit.entityId, hit.score);
     }
     return [...best].map(([partyId, score]) => ({ partyId, score })).sort((a, b) => b.score - a.score);
   }

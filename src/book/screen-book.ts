@@ -33,9 +33,18 @@ export async function decisionIndex(book: BookStore): Promise<DecisionIndex> {
 }
 
 /** The book's matches of every party that matched by name. */
-export function bookMatches(context: ListContext, hits: ReadonlyMap<string, Match[]>, decisions: DecisionIndex, identifiers: ReadonlyMap<string, string[]>): Map<string, PartyMatch[]> {
+export function bookMatches(
+  context: ListContext,
+  hits: ReadonlyMap<string, Match[]>,
+  decisions: DecisionIndex,
+  identifiers: ReadonlyMap<string, string[]>,
+): Map<string, PartyMatch[]> {
   const out = new Map<string, PartyMatch[]>();
-  const options = { threshold: DEFAULT_ALGORITHM.threshold, decisions, record: (id: string) => listedRecord(context, id) };
+  const options = {
+    threshold: DEFAULT_ALGORITHM.threshold,
+    decisions,
+    record: (id: string) => listedRecord(context, id),
+  };
   for (const [partyId, matches] of hits) {
     const pm = partyMatches(partyId, matches, { ...options, identifiers: identifiers.get(partyId) ?? [] });
     if (pm.length > 0) out.set(partyId, pm);
@@ -52,7 +61,13 @@ interface Tally {
 }
 
 function tally(outcomes: ReadonlyMap<string, PartyOutcome>, parties: number): Tally {
-  const t: Tally = { restrictedByName: 0, restrictedThroughOwnership: 0, needsReview: 0, clear: parties - outcomes.size, nameMatches: 0 };
+  const t: Tally = {
+    restrictedByName: 0,
+    restrictedThroughOwnership: 0,
+    needsReview: 0,
+    clear: parties - outcomes.size,
+    nameMatches: 0,
+  };
   for (const o of outcomes.values()) {
     if (o.nameStatus === 'restricted') t.restrictedByName++;
     if (o.ownershipStatus === 'restricted') t.restrictedThroughOwnership++;
@@ -66,12 +81,23 @@ function tally(outcomes: ReadonlyMap<string, PartyOutcome>, parties: number): Ta
 /** The stored results: only parties that are not plainly clear (a party of the run's revision without one is clear). */
 function* records(runId: string, outcomes: ReadonlyMap<string, PartyOutcome>): Generator<PartyResultRecord> {
   for (const o of outcomes.values()) {
-    yield { partyId: o.partyId, runId, status: o.status, nameStatus: o.nameStatus, ownershipStatus: o.ownershipStatus, detail: o.detail };
+    yield {
+      partyId: o.partyId,
+      runId,
+      status: o.status,
+      nameStatus: o.nameStatus,
+      ownershipStatus: o.ownershipStatus,
+      detail: o.detail,
+    };
   }
 }
 
 /** Outcomes of the parties whose result is not a plain clear (the rest are clear with no detail). */
-function outcomesOf(ids: readonly string[], matches: ReadonlyMap<string, PartyMatch[]>, ev: EvaluatedRules): Map<string, PartyOutcome> {
+function outcomesOf(
+  ids: readonly string[],
+  matches: ReadonlyMap<string, PartyMatch[]>,
+  ev: EvaluatedRules,
+): Map<string, PartyOutcome> {
   const out = new Map<string, PartyOutcome>();
   const flaggedNodes = new Set<number>();
   for (const state of ev.states.values()) state.status.forEach((s, v) => s > 0 && flaggedNodes.add(v));
@@ -90,7 +116,12 @@ function outcomesOf(ids: readonly string[], matches: ReadonlyMap<string, PartyMa
 }
 
 /** Screens the whole book and stores the results; returns the summary. */
-export async function screenBook(book: BookStore, context: ListContext, rules: RuleSet, options: ScreenBookOptions): Promise<BookSummary> {
+export async function screenBook(
+  book: BookStore,
+  context: ListContext,
+  rules: RuleSet,
+  options: ScreenBookOptions,
+): Promise<BookSummary> {
   const t0 = performance.now();
   const revision = await book.revision();
   const total = await book.partyCount();
@@ -138,7 +169,18 @@ export async function screenBook(book: BookStore, context: ListContext, rules: R
     timings: { nameMs: Math.round(t1 - t0), ownershipMs: Math.round(t2 - t1), storeMs: 0, totalMs: 0 },
   };
   const at = (options.now?.() ?? new Date()).toISOString();
-  await book.saveRun({ runId, at, date: options.date, revision, algorithm: DEFAULT_ALGORITHM.id, lists: context.versions, summary }, records(runId, outcomes));
+  await book.saveRun(
+    {
+      runId,
+      at,
+      date: options.date,
+      revision,
+      algorithm: DEFAULT_ALGORITHM.id,
+      lists: context.versions,
+      summary,
+    },
+    records(runId, outcomes),
+  );
   const t3 = performance.now();
   summary.timings.storeMs = Math.round(t3 - t2);
   summary.timings.totalMs = Math.round(t3 - t0);

@@ -4,13 +4,24 @@
 // run, decisions), so a long-running server answers a what-if without rebuilding the world.
 import { AppError } from '../domain/errors.ts';
 import type { RelationEdge, RuleSet } from '../graph/index.ts';
-import type { BookRun, BookStore, MatchDecision, PartyResultRecord, Store, StoredParty } from '../store/index.ts';
+import type {
+  BookRun,
+  BookStore,
+  MatchDecision,
+  PartyResultRecord,
+  Store,
+  StoredParty,
+} from '../store/index.ts';
 import { loadBaseline, type Baseline } from './baseline.ts';
 import { loadListContext, type ListContext } from './list-context.ts';
 import { ownershipOf, resolveSubject, type OwnershipView } from './ownership.ts';
 import { importParties, type BookImportOptions, type PartiesImportReport } from './parties/import-parties.ts';
 import { PartyIndex } from './party-index.ts';
-import { importRelations, type RelationsImportOptions, type RelationsImportReport } from './relations/import-relations.ts';
+import {
+  importRelations,
+  type RelationsImportOptions,
+  type RelationsImportReport,
+} from './relations/import-relations.ts';
 import { screenBook, type ScreenBookOptions } from './screen-book.ts';
 import type { BookSummary, PartyDetail } from './types.ts';
 import { whatIf, type WhatIfReport } from './what-if/what-if.ts';
@@ -65,7 +76,11 @@ export class BookService {
   }
 
   async #stateKey(): Promise<string> {
-    const [revision, run, decisions] = await Promise.all([this.#deps.book.revision(), this.#deps.book.latestRun(), this.#deps.book.decisions()]);
+    const [revision, run, decisions] = await Promise.all([
+      this.#deps.book.revision(),
+      this.#deps.book.latestRun(),
+      this.#deps.book.decisions(),
+    ]);
     const lastDecision = decisions.reduce((m, d) => (d.decidedAt > m ? d.decidedAt : m), '');
     return `${revision}|${run?.runId ?? ''}|${decisions.length}|${lastDecision}`;
   }
@@ -86,11 +101,26 @@ export class BookService {
   async party(partyId: string): Promise<PartyView | undefined> {
     const party = await this.#deps.book.party(partyId);
     if (party === undefined) return undefined;
-    const [stored, run, relations] = await Promise.all([this.#deps.book.result(partyId), this.#deps.book.latestRun(), this.#deps.book.relationsOf(`party:${partyId}`)]);
+    const [stored, run, relations] = await Promise.all([
+      this.#deps.book.result(partyId),
+      this.#deps.book.latestRun(),
+      this.#deps.book.relationsOf(`party:${partyId}`),
+    ]);
     const view: PartyView = { party, relations };
     if (run === undefined) return view;
     // Only parties that are not clear are stored; one that has not changed since the run was screened clear.
-    const result = stored ?? (party.revision <= run.revision ? { partyId, runId: run.runId, status: 'clear', nameStatus: 'clear', ownershipStatus: 'clear', detail: null } : undefined);
+    const result =
+      stored ??
+      (party.revision <= run.revision
+        ? {
+            partyId,
+            runId: run.runId,
+            status: 'clear',
+            nameStatus: 'clear',
+            ownershipStatus: 'clear',
+            detail: null,
+          }
+        : undefined);
     if (result === undefined) return view;
     view.result = result as NonNullable<PartyView['result']>;
     view.run = { runId: run.runId, at: run.at, date: run.date };
@@ -99,18 +129,32 @@ export class BookService {
 
   async ownership(id: string, date: string): Promise<OwnershipView> {
     const [baseline, context] = await Promise.all([this.baseline(), this.context()]);
-    return ownershipOf({ store: this.#deps.store, book: this.#deps.book, rules: this.#deps.rules, baseline, context }, id, date);
+    return ownershipOf(
+      { store: this.#deps.store, book: this.#deps.book, rules: this.#deps.rules, baseline, context },
+      id,
+      date,
+    );
   }
 
   async whatIf(simulation: Simulation, date: string): Promise<WhatIfReport> {
-    const [context, baseline, index] = await Promise.all([this.context(), this.baseline(), this.partyIndex()]);
-    return whatIf({ book: this.#deps.book, context, rules: this.#deps.rules, index, baseline }, simulation, date);
+    const [context, baseline, index] = await Promise.all([
+      this.context(),
+      this.baseline(),
+      this.partyIndex(),
+    ]);
+    return whatIf(
+      { book: this.#deps.book, context, rules: this.#deps.rules, index, baseline },
+      simulation,
+      date,
+    );
   }
 
   /** Records an analyst's decision on a party ↔ listed-entity match (both must exist). */
   async decide(decision: MatchDecision): Promise<void> {
     if ((await this.#deps.book.party(decision.partyId)) === undefined) {
-      throw new AppError('not_found', `no party ${decision.partyId} in the book`, { hint: 'give a party_id of the book' });
+      throw new AppError('not_found', `no party ${decision.partyId} in the book`, {
+        hint: 'give a party_id of the book',
+      });
     }
     await resolveSubject({ store: this.#deps.store, book: this.#deps.book }, `entity:${decision.entityId}`);
     await this.#deps.book.decide(decision);

@@ -6,7 +6,17 @@
 // graph"). Edges come from the book's relations, the lists' own relations and the identity edges of matched
 // parties, exactly as buildBookGraph assembles the whole graph.
 import type { EntityId } from '../domain/ids.ts';
-import { entityNode, exactShare, GraphBuilder, partyNode, UNKNOWN_SHARE, type ListingFact, type NodeRef, type OwnershipGraph, type RelationEdge } from '../graph/index.ts';
+import {
+  entityNode,
+  exactShare,
+  GraphBuilder,
+  partyNode,
+  UNKNOWN_SHARE,
+  type ListingFact,
+  type NodeRef,
+  type OwnershipGraph,
+  type RelationEdge,
+} from '../graph/index.ts';
 import type { BookStore } from '../store/index.ts';
 import type { Baseline } from './baseline.ts';
 import { partyFact } from './graph-build.ts';
@@ -31,7 +41,10 @@ class EdgeIndex {
   readonly byOwned = new Map<string, RelationEdge[]>();
   add(e: RelationEdge): void {
     if (!CARRIES_STATUS.has(e.kind)) return;
-    for (const [map, key] of [[this.byOwner, e.owner], [this.byOwned, e.owned]] as const) {
+    for (const [map, key] of [
+      [this.byOwner, e.owner],
+      [this.byOwned, e.owned],
+    ] as const) {
       const list = map.get(key);
       if (list === undefined) map.set(key, [e]);
       else list.push(e);
@@ -78,10 +91,20 @@ class Identities {
   }
 
   edge(entity: string, partyId: string, confirmed: boolean): RelationEdge {
-    return { owner: entity as NodeRef, owned: partyNode(partyId), kind: 'ownership', share: confirmed ? exactShare(1) : UNKNOWN_SHARE, source: 'match', note: `${confirmed ? 'confirmed' : 'potential'} match of this party to the listed record` };
+    return {
+      owner: entity as NodeRef,
+      owned: partyNode(partyId),
+      kind: 'ownership',
+      share: confirmed ? exactShare(1) : UNKNOWN_SHARE,
+      source: 'match',
+      note: `${confirmed ? 'confirmed' : 'potential'} match of this party to the listed record`,
+    };
   }
 
-  async from(entities: string[], inEdges: (nodes: string[]) => Promise<RelationEdge[]>): Promise<RelationEdge[]> {
+  async from(
+    entities: string[],
+    inEdges: (nodes: string[]) => Promise<RelationEdge[]>,
+  ): Promise<RelationEdge[]> {
     const out: RelationEdge[] = [];
     for (const e of entities) {
       const parties = this.#byEntity.get(e);
@@ -91,7 +114,11 @@ class Identities {
     return out;
   }
 
-  async into(partyId: string, baseline: Baseline, inEdges: (nodes: string[]) => Promise<RelationEdge[]>): Promise<RelationEdge[]> {
+  async into(
+    partyId: string,
+    baseline: Baseline,
+    inEdges: (nodes: string[]) => Promise<RelationEdge[]>,
+  ): Promise<RelationEdge[]> {
     const out: RelationEdge[] = [];
     for (const m of baseline.matches.get(partyId) ?? []) {
       const e = entityNode(m.entityId as EntityId);
@@ -102,19 +129,31 @@ class Identities {
 }
 
 /** Walks the graph: downward from `seeds` when asked, then upward to every owner. */
-export async function subgraphParts(src: SubgraphSource, seeds: readonly string[], options: { down: boolean; extraEdges?: readonly RelationEdge[] }): Promise<SubgraphParts> {
+export async function subgraphParts(
+  src: SubgraphSource,
+  seeds: readonly string[],
+  options: { down: boolean; extraEdges?: readonly RelationEdge[] },
+): Promise<SubgraphParts> {
   const lists = listEdges(src.context);
   const extra = new EdgeIndex();
   (options.extraEdges ?? []).forEach((e) => extra.add(e));
   const identities = new Identities(src.baseline);
   const carries = (e: RelationEdge) => CARRIES_STATUS.has(e.kind);
-  const listed = (map: Map<string, RelationEdge[]>, nodes: readonly string[]) => nodes.flatMap((n) => map.get(n) ?? []);
-  const inEdges = async (nodes: string[]) => [...(await src.book.relationsAt(nodes, 'owned')).filter(carries), ...listed(lists.byOwned, nodes), ...listed(extra.byOwned, nodes)];
+  const listed = (map: Map<string, RelationEdge[]>, nodes: readonly string[]) =>
+    nodes.flatMap((n) => map.get(n) ?? []);
+  const inEdges = async (nodes: string[]) => [
+    ...(await src.book.relationsAt(nodes, 'owned')).filter(carries),
+    ...listed(lists.byOwned, nodes),
+    ...listed(extra.byOwned, nodes),
+  ];
   const outEdges = async (nodes: string[]) => [
     ...(await src.book.relationsAt(nodes, 'owner')).filter(carries),
     ...listed(lists.byOwner, nodes),
     ...listed(extra.byOwner, nodes),
-    ...(await identities.from(nodes.filter((n) => n.startsWith('entity:')), inEdges)),
+    ...(await identities.from(
+      nodes.filter((n) => n.startsWith('entity:')),
+      inEdges,
+    )),
   ];
   const nodes = new Set<string>(seeds);
   let frontier = [...seeds];
@@ -132,7 +171,8 @@ export async function subgraphParts(src: SubgraphSource, seeds: readonly string[
   while (frontier.length > 0) {
     const next: string[] = [];
     const found = await inEdges(frontier);
-    for (const p of frontier.filter((n) => n.startsWith('party:'))) found.push(...(await identities.into(p.slice('party:'.length), src.baseline, inEdges)));
+    for (const p of frontier.filter((n) => n.startsWith('party:')))
+      found.push(...(await identities.into(p.slice('party:'.length), src.baseline, inEdges)));
     for (const e of found) {
       edges.push(e);
       if (nodes.has(e.owner)) continue;
@@ -145,11 +185,21 @@ export async function subgraphParts(src: SubgraphSource, seeds: readonly string[
 }
 
 /** The graph of these parts: party names as labels, listing facts of entities, matched parties and `extraFacts`. */
-export async function subgraphOf(src: SubgraphSource, parts: SubgraphParts, options: { extraFacts?: ReadonlyMap<string, readonly ListingFact[]>; skipEdge?: (e: RelationEdge) => boolean } = {}): Promise<OwnershipGraph> {
+export async function subgraphOf(
+  src: SubgraphSource,
+  parts: SubgraphParts,
+  options: {
+    extraFacts?: ReadonlyMap<string, readonly ListingFact[]>;
+    skipEdge?: (e: RelationEdge) => boolean;
+  } = {},
+): Promise<OwnershipGraph> {
   const b = new GraphBuilder();
-  const partyIds = [...parts.nodes].filter((n) => n.startsWith('party:')).map((n) => n.slice('party:'.length));
+  const partyIds = [...parts.nodes]
+    .filter((n) => n.startsWith('party:'))
+    .map((n) => n.slice('party:'.length));
   const names = await src.book.partyNamesOf(partyIds);
-  for (const n of parts.nodes) b.node(n as NodeRef, n.startsWith('party:') ? names.get(n.slice('party:'.length)) : undefined);
+  for (const n of parts.nodes)
+    b.node(n as NodeRef, n.startsWith('party:') ? names.get(n.slice('party:'.length)) : undefined);
   for (const n of parts.nodes) {
     if (n.startsWith('entity:')) {
       const fact = src.context.facts.get(n.slice('entity:'.length));

@@ -95,9 +95,17 @@ export interface BookStore {
    * Upserts parties by party id in one transaction under a new revision (unchanged parties keep theirs) and
    * records the import. Returns the import with its counts.
    */
-  upsertParties(parties: readonly PartyRecord[], meta: NewBookImport, hooks?: BookWriteHooks): Promise<BookImport>;
+  upsertParties(
+    parties: readonly PartyRecord[],
+    meta: NewBookImport,
+    hooks?: BookWriteHooks,
+  ): Promise<BookImport>;
   /** Adds or replaces relations (key: owner, owned, kind, source) in one transaction under a new revision. */
-  upsertRelations(edges: readonly RelationEdge[], meta: NewBookImport, hooks?: BookWriteHooks): Promise<BookImport>;
+  upsertRelations(
+    edges: readonly RelationEdge[],
+    meta: NewBookImport,
+    hooks?: BookWriteHooks,
+  ): Promise<BookImport>;
   imports(): Promise<BookImport[]>;
   party(partyId: string): Promise<StoredParty | undefined>;
   partyCount(): Promise<number>;

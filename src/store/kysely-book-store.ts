@@ -117,7 +117,14 @@ const READ_PAGE = 5000;
 
 /** Hash of a party's content: an upsert with the same content leaves the party (and its revision) unchanged. */
 export function partyHash(p: PartyRecord): string {
-  const canonical = JSON.stringify([p.name, p.schema, p.country ?? null, p.address ?? null, p.identifiers, p.roles]);
+  const canonical = JSON.stringify([
+    p.name,
+    p.schema,
+    p.country ?? null,
+    p.address ?? null,
+    p.identifiers,
+    p.roles,
+  ]);
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
@@ -221,10 +228,16 @@ export class KyselyBookStore implements BookStore {
   }
 
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.#db, provider: migrationProvider }).migrateToLatest();
+    const { error, results } = await new Migrator({
+      db: this.#db,
+      provider: migrationProvider,
+    }).migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error !== undefined || failed !== undefined) {
-      throw new AppError('database', `database migration ${failed?.migrationName ?? ''} failed`, { hint: 'check the database is reachable and writable', cause: error });
+      throw new AppError('database', `database migration ${failed?.migrationName ?? ''} failed`, {
+        hint: 'check the database is reachable and writable',
+        cause: error,
+      });
     }
   }
 
@@ -233,7 +246,10 @@ export class KyselyBookStore implements BookStore {
   }
 
   async revision(): Promise<number> {
-    const row = await this.#db.selectFrom('book_imports').select((eb) => eb.fn.max('revision').as('max')).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('book_imports')
+      .select((eb) => eb.fn.max('revision').as('max'))
+      .executeTakeFirst();
     return Number(row?.max ?? 0);
   }
 
@@ -241,11 +257,19 @@ export class KyselyBookStore implements BookStore {
   async #nextRevision(trx: Transaction<BookDatabase>): Promise<number> {
     // PostgreSQL: one writer at a time (SQLite already has a single writer per database).
     if (this.dialect === 'postgres') await sql`lock table book_imports in exclusive mode`.execute(trx);
-    const row = await trx.selectFrom('book_imports').select((eb) => eb.fn.max('revision').as('max')).executeTakeFirst();
+    const row = await trx
+      .selectFrom('book_imports')
+      .select((eb) => eb.fn.max('revision').as('max'))
+      .executeTakeFirst();
     return Number(row?.max ?? 0) + 1;
   }
 
-  async #recordImport(trx: Transaction<BookDatabase>, meta: NewBookImport, revision: number, counts: Pick<BookImport, 'added' | 'changed' | 'unchanged'>): Promise<BookImport> {
+  async #recordImport(
+    trx: Transaction<BookDatabase>,
+    meta: NewBookImport,
+    revision: number,
+    counts: Pick<BookImport, 'added' | 'changed' | 'unchanged'>,
+  ): Promise<BookImport> {
     const row: ImportsTable = {
       revision,
       kind: meta.kind,
@@ -260,7 +284,11 @@ export class KyselyBookStore implements BookStore {
     return toImport(row);
   }
 
-  async upsertParties(parties: readonly PartyRecord[], meta: NewBookImport, hooks: BookWriteHooks = {}): Promise<BookImport> {
+  async upsertParties(
+    parties: readonly PartyRecord[],
+    meta: NewBookImport,
+    hooks: BookWriteHooks = {},
+  ): Promise<BookImport> {
     // Key order keeps the B-tree writes sequential (see upsertRelations).
     const sorted = [...parties].sort((a, b) => (a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : 0));
     return this.#db.transaction().execute(async (trx) => {
@@ -279,11 +307,20 @@ export class KyselyBookStore implements BookStore {
     });
   }
 
-  async #upsertPartyBatch(trx: Transaction<BookDatabase>, batch: readonly PartyRecord[], revision: number, at: string): Promise<{ added: number; changed: number; unchanged: number }> {
+  async #upsertPartyBatch(
+    trx: Transaction<BookDatabase>,
+    batch: readonly PartyRecord[],
+    revision: number,
+    at: string,
+  ): Promise<{ added: number; changed: number; unchanged: number }> {
     const existing = await trx
       .selectFrom('book_parties')
       .select(['party_id', 'content_hash'])
-      .where('party_id', 'in', batch.map((p) => p.partyId))
+      .where(
+        'party_id',
+        'in',
+        batch.map((p) => p.partyId),
+      )
       .execute();
     const hashes = new Map(existing.map((r) => [r.party_id, r.content_hash]));
     const rows: PartiesTable[] = [];
@@ -328,7 +365,11 @@ export class KyselyBookStore implements BookStore {
     return { added, changed: rows.length - added, unchanged: batch.length - rows.length };
   }
 
-  async upsertRelations(edges: readonly RelationEdge[], meta: NewBookImport, hooks: BookWriteHooks = {}): Promise<BookImport> {
+  async upsertRelations(
+    edges: readonly RelationEdge[],
+    meta: NewBookImport,
+    hooks: BookWriteHooks = {},
+  ): Promise<BookImport> {
     // A file may state a pair twice: the last statement wins, as it would row by row. Inserting in key order
     // keeps the primary-key B-tree writes sequential (a million random-order inserts thrash the page cache).
     const byKey = new Map(edges.map((e) => [relationKey(e), e]));
@@ -357,7 +398,11 @@ export class KyselyBookStore implements BookStore {
           )
           .execute();
       }
-      const done = await this.#recordImport(trx, meta, revision, { added, changed: unique.length - added, unchanged: 0 });
+      const done = await this.#recordImport(trx, meta, revision, {
+        added,
+        changed: unique.length - added,
+        unchanged: 0,
+      });
       await hooks.beforeCommit?.();
       return done;
     });
@@ -375,16 +420,25 @@ export class KyselyBookStore implements BookStore {
   }
 
   async imports(): Promise<BookImport[]> {
-    return (await this.#db.selectFrom('book_imports').selectAll().orderBy('revision').execute()).map(toImport);
+    return (await this.#db.selectFrom('book_imports').selectAll().orderBy('revision').execute()).map(
+      toImport,
+    );
   }
 
   async party(partyId: string): Promise<StoredParty | undefined> {
-    const row = await this.#db.selectFrom('book_parties').selectAll().where('party_id', '=', partyId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('book_parties')
+      .selectAll()
+      .where('party_id', '=', partyId)
+      .executeTakeFirst();
     return row === undefined ? undefined : toParty(row);
   }
 
   async partyCount(): Promise<number> {
-    const row = await this.#db.selectFrom('book_parties').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await this.#db
+      .selectFrom('book_parties')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -406,7 +460,10 @@ export class KyselyBookStore implements BookStore {
     for (;;) {
       let q = this.#db.selectFrom('book_parties').select(['party_id', 'name']);
       if (after !== undefined) q = q.where('party_id', '>', after);
-      const rows = await q.orderBy('party_id').limit(READ_PAGE * 4).execute();
+      const rows = await q
+        .orderBy('party_id')
+        .limit(READ_PAGE * 4)
+        .execute();
       for (const row of rows) yield [row.party_id, row.name] as const;
       if (rows.length < READ_PAGE * 4) return;
       after = rows[rows.length - 1]!.party_id;
@@ -414,7 +471,10 @@ export class KyselyBookStore implements BookStore {
   }
 
   async relationCount(): Promise<number> {
-    const row = await this.#db.selectFrom('book_relations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await this.#db
+      .selectFrom('book_relations')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -426,7 +486,13 @@ export class KyselyBookStore implements BookStore {
         const [o, d, k, s] = after;
         q = q.where(sql<boolean>`(owner, owned, kind, source) > (${o}, ${d}, ${k}, ${s})`);
       }
-      const rows = await q.orderBy('owner').orderBy('owned').orderBy('kind').orderBy('source').limit(READ_PAGE).execute();
+      const rows = await q
+        .orderBy('owner')
+        .orderBy('owned')
+        .orderBy('kind')
+        .orderBy('source')
+        .limit(READ_PAGE)
+        .execute();
       for (const row of rows) yield toEdge(row);
       if (rows.length < READ_PAGE) return;
       const last = rows[rows.length - 1]!;
@@ -451,7 +517,11 @@ export class KyselyBookStore implements BookStore {
     const out: RelationEdge[] = [];
     const unique = [...new Set(nodes)];
     for (let i = 0; i < unique.length; i += BATCH) {
-      const rows = await this.#db.selectFrom('book_relations').selectAll().where(side, 'in', unique.slice(i, i + BATCH)).execute();
+      const rows = await this.#db
+        .selectFrom('book_relations')
+        .selectAll()
+        .where(side, 'in', unique.slice(i, i + BATCH))
+        .execute();
       for (const row of rows) out.push(toEdge(row));
     }
     return out;
@@ -461,19 +531,35 @@ export class KyselyBookStore implements BookStore {
     const out = new Map<string, string>();
     const unique = [...new Set(partyIds)];
     for (let i = 0; i < unique.length; i += BATCH) {
-      const rows = await this.#db.selectFrom('book_parties').select(['party_id', 'name']).where('party_id', 'in', unique.slice(i, i + BATCH)).execute();
+      const rows = await this.#db
+        .selectFrom('book_parties')
+        .select(['party_id', 'name'])
+        .where('party_id', 'in', unique.slice(i, i + BATCH))
+        .execute();
       for (const row of rows) out.set(row.party_id, row.name);
     }
     return out;
   }
 
-  async saveRun(run: BookRun, results: Iterable<PartyResultRecord>, hooks: BookWriteHooks = {}): Promise<void> {
+  async saveRun(
+    run: BookRun,
+    results: Iterable<PartyResultRecord>,
+    hooks: BookWriteHooks = {},
+  ): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx.deleteFrom('book_results').execute();
       await trx.deleteFrom('book_runs').execute();
       await trx
         .insertInto('book_runs')
-        .values({ run_id: run.runId, at: run.at, date: run.date, revision: run.revision, algorithm: run.algorithm, lists: JSON.stringify(run.lists), summary: JSON.stringify(run.summary) })
+        .values({
+          run_id: run.runId,
+          at: run.at,
+          date: run.date,
+          revision: run.revision,
+          algorithm: run.algorithm,
+          lists: JSON.stringify(run.lists),
+          summary: JSON.stringify(run.summary),
+        })
         .execute();
       let batch: ResultsTable[] = [];
       const flush = async (): Promise<void> => {
@@ -502,7 +588,11 @@ export class KyselyBookStore implements BookStore {
   }
 
   async result(partyId: string): Promise<PartyResultRecord | undefined> {
-    const row = await this.#db.selectFrom('book_results').selectAll().where('party_id', '=', partyId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('book_results')
+      .selectAll()
+      .where('party_id', '=', partyId)
+      .executeTakeFirst();
     return row === undefined ? undefined : toResult(row);
   }
 
@@ -521,7 +611,8 @@ export class KyselyBookStore implements BookStore {
   async saveIndex(revision: number, parts: readonly Uint8Array[]): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx.deleteFrom('book_index_parts').execute();
-      for (let i = 0; i < parts.length; i++) await trx.insertInto('book_index_parts').values({ revision, part: i, data: parts[i]! }).execute();
+      for (let i = 0; i < parts.length; i++)
+        await trx.insertInto('book_index_parts').values({ revision, part: i, data: parts[i]! }).execute();
     });
   }
 
@@ -534,7 +625,14 @@ export class KyselyBookStore implements BookStore {
   async decide(d: MatchDecision): Promise<void> {
     await this.#db
       .insertInto('book_decisions')
-      .values({ party_id: d.partyId, entity_id: d.entityId, decision: d.decision, actor: d.actor, reason: d.reason, decided_at: d.decidedAt })
+      .values({
+        party_id: d.partyId,
+        entity_id: d.entityId,
+        decision: d.decision,
+        actor: d.actor,
+        reason: d.reason,
+        decided_at: d.decidedAt,
+      })
       .onConflict((oc) =>
         oc.columns(['party_id', 'entity_id']).doUpdateSet((eb) => ({
           decision: eb.ref('excluded.decision'),
@@ -547,8 +645,20 @@ export class KyselyBookStore implements BookStore {
   }
 
   async decisions(): Promise<MatchDecision[]> {
-    const rows = await this.#db.selectFrom('book_decisions').selectAll().orderBy('party_id').orderBy('entity_id').execute();
-    return rows.map((r) => ({ partyId: r.party_id, entityId: r.entity_id, decision: r.decision as MatchDecisionKind, actor: r.actor, reason: r.reason, decidedAt: r.decided_at }));
+    const rows = await this.#db
+      .selectFrom('book_decisions')
+      .selectAll()
+      .orderBy('party_id')
+      .orderBy('entity_id')
+      .execute();
+    return rows.map((r) => ({
+      partyId: r.party_id,
+      entityId: r.entity_id,
+      decision: r.decision as MatchDecisionKind,
+      actor: r.actor,
+      reason: r.reason,
+      decidedAt: r.decided_at,
+    }));
   }
 }
 
@@ -557,18 +667,28 @@ function openSqliteBook(path: string): BookStore {
   try {
     opened = openNodeSqlite(path);
   } catch (error) {
-    throw new AppError('database', `cannot open SQLite database ${path}`, { where: path, hint: 'check the folder exists and is writable, or pass --db', cause: error });
+    throw new AppError('database', `cannot open SQLite database ${path}`, {
+      where: path,
+      hint: 'check the folder exists and is writable, or pass --db',
+      cause: error,
+    });
   }
   const { database } = opened;
   // Bulk imports of a million parties or relations update B-tree indexes all over the file: a 256 MiB page cache
   // (SQLite's default is 2 MiB) keeps them in memory for the transaction.
   opened.raw.exec('PRAGMA cache_size = -262144;');
-  return new KyselyBookStore(new Kysely<BookDatabase>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+  return new KyselyBookStore(
+    new Kysely<BookDatabase>({ dialect: new SqliteDialect({ database }) }),
+    'sqlite',
+  );
 }
 
 function openPostgresBook(url: string): BookStore {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  return new KyselyBookStore(new Kysely<BookDatabase>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return new KyselyBookStore(
+    new Kysely<BookDatabase>({ dialect: new PostgresDialect({ pool }) }),
+    'postgres',
+  );
 }
 
 /** Opens and migrates the book in the database at `location` (the same location as the list store). */

@@ -43,7 +43,8 @@ async function readParties(path: string, format: TableFormat): Promise<ReadParti
   const file = basename(path);
   const out: ReadParties = { parties: [], warnings: [], rowsRead: 0 };
   const firstLine = new Map<string, number>();
-  const bad = (line: number, reason: string): void => void out.warnings.push({ file, line, reason, severity: 'bad_record' });
+  const bad = (line: number, reason: string): void =>
+    void out.warnings.push({ file, line, reason, severity: 'bad_record' });
   for await (const event of readTable(path, format)) {
     if (event.type === 'header') {
       const missing = missingColumns(new Set(event.columns));
@@ -67,7 +68,10 @@ async function readParties(path: string, format: TableFormat): Promise<ReadParti
     }
     const first = firstLine.get(result.party.partyId);
     if (first !== undefined) {
-      bad(event.row.line, `party_id ${result.party.partyId} already appears on line ${first}; this row is ignored`);
+      bad(
+        event.row.line,
+        `party_id ${result.party.partyId} already appears on line ${first}; this row is ignored`,
+      );
       continue;
     }
     firstLine.set(result.party.partyId, event.row.line);
@@ -78,24 +82,43 @@ async function readParties(path: string, format: TableFormat): Promise<ReadParti
 
 function checkBadRows(path: string, read: ReadParties): void {
   const bad = read.warnings.length;
-  if (read.rowsRead === 0) throw new AppError('unusable_file', `${path} holds no parties`, { where: path, hint: 'check that this is the right file' });
+  if (read.rowsRead === 0)
+    throw new AppError('unusable_file', `${path} holds no parties`, {
+      where: path,
+      hint: 'check that this is the right file',
+    });
   if (bad / read.rowsRead > MAX_BAD_ROW_SHARE) {
     const first = read.warnings[0]!;
-    throw new AppError('too_many_bad_records', `${bad} of ${read.rowsRead} rows in ${path} are bad (more than ${MAX_BAD_ROW_SHARE * 100} %); nothing was imported`, {
-      where: `${first.file}:${first.line}`,
-      hint: `first problem: ${first.reason}; fix the rows listed and import the file again`,
-    });
+    throw new AppError(
+      'too_many_bad_records',
+      `${bad} of ${read.rowsRead} rows in ${path} are bad (more than ${MAX_BAD_ROW_SHARE * 100} %); nothing was imported`,
+      {
+        where: `${first.file}:${first.line}`,
+        hint: `first problem: ${first.reason}; fix the rows listed and import the file again`,
+      },
+    );
   }
 }
 
 /** Imports a parties file into the book (one transaction; refused as a whole when more than 1 % of rows are bad). */
-export async function importParties(book: BookStore, path: string, options: BookImportOptions = {}): Promise<PartiesImportReport> {
+export async function importParties(
+  book: BookStore,
+  path: string,
+  options: BookImportOptions = {},
+): Promise<PartiesImportReport> {
   const format = tableFormatOf(path, options.format);
   const read = await readParties(path, format);
   checkBadRows(path, read);
   const done = await book.upsertParties(
     read.parties,
-    { kind: 'parties', at: (options.now?.() ?? new Date()).toISOString(), sourcePath: path, format: `parties_${format}`, rowsRead: read.rowsRead, warnings: read.warnings },
+    {
+      kind: 'parties',
+      at: (options.now?.() ?? new Date()).toISOString(),
+      sourcePath: path,
+      format: `parties_${format}`,
+      rowsRead: read.rowsRead,
+      warnings: read.warnings,
+    },
     options.hooks,
   );
   return {

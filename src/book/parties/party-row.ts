@@ -17,8 +17,22 @@ const ALIASES: Readonly<Record<string, (typeof PARTY_COLUMNS)[number]>> = {
 };
 
 export const ID_TYPES: readonly IdentifierType[] = [
-  'registration', 'tax', 'passport', 'national_id', 'imo', 'mmsi', 'swift_bic', 'lei', 'uscc', 'inn', 'ogrn',
-  'duns', 'crypto', 'call_sign', 'aircraft_tail', 'other',
+  'registration',
+  'tax',
+  'passport',
+  'national_id',
+  'imo',
+  'mmsi',
+  'swift_bic',
+  'lei',
+  'uscc',
+  'inn',
+  'ogrn',
+  'duns',
+  'crypto',
+  'call_sign',
+  'aircraft_tail',
+  'other',
 ];
 
 const SCHEMA_BY_LOWER = new Map(PARTY_SCHEMATA.map((s) => [s.toLowerCase(), s]));
@@ -31,7 +45,8 @@ export type PartyRowResult = { ok: true; party: PartyRecord } | { ok: false; rea
 /** Cells of a column, including those under an alias header. */
 function values(row: TableRow, column: (typeof PARTY_COLUMNS)[number]): string[] {
   const out = [...(row.cells.get(column) ?? [])];
-  for (const [alias, target] of Object.entries(ALIASES)) if (target === column) out.push(...(row.cells.get(alias) ?? []));
+  for (const [alias, target] of Object.entries(ALIASES))
+    if (target === column) out.push(...(row.cells.get(alias) ?? []));
   return out;
 }
 
@@ -40,18 +55,24 @@ function single(row: TableRow, column: (typeof PARTY_COLUMNS)[number]): string {
 }
 
 function split(cells: readonly string[], separator: RegExp): string[] {
-  return cells.flatMap((c) => c.split(separator)).map((v) => v.trim()).filter((v) => v !== '');
+  return cells
+    .flatMap((c) => c.split(separator))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** `lei:5299…` → `lei:5299…` (type lower-cased); an unknown type or a value under 4 letters/digits is refused. */
 export function parseIdentifier(text: string): { ok: true; id: string } | { ok: false; reason: string } {
   const colon = text.indexOf(':');
-  if (colon <= 0) return { ok: false, reason: `id "${text}" is not TYPE:VALUE (e.g. lei:529900T8BM49AURSDO55)` };
+  if (colon <= 0)
+    return { ok: false, reason: `id "${text}" is not TYPE:VALUE (e.g. lei:529900T8BM49AURSDO55)` };
   const type = text.slice(0, colon).trim().toLowerCase();
   const value = text.slice(colon + 1).trim();
-  if (!(ID_TYPES as readonly string[]).includes(type)) return { ok: false, reason: `id type "${type}" is not one of ${ID_TYPES.join(', ')}` };
+  if (!(ID_TYPES as readonly string[]).includes(type))
+    return { ok: false, reason: `id type "${type}" is not one of ${ID_TYPES.join(', ')}` };
   // The matching engine compares identifiers without case and punctuation and needs 4 characters to do so.
-  if (value.toUpperCase().replace(/[^0-9A-Z]/g, '').length < 4) return { ok: false, reason: `id "${text}" has fewer than 4 letters or digits` };
+  if (value.toUpperCase().replace(/[^0-9A-Z]/g, '').length < 4)
+    return { ok: false, reason: `id "${text}" has fewer than 4 letters or digits` };
   return { ok: true, id: `${type}:${value}` };
 }
 
@@ -78,12 +99,14 @@ export function partyFromRow(row: TableRow): PartyRowResult {
   if (name.length > MAX_NAME) return { ok: false, reason: `name is longer than ${MAX_NAME} characters` };
   const schemaText = single(row, 'schema');
   const schema = schemaOf(schemaText);
-  if (schema === undefined) return { ok: false, reason: `schema "${schemaText}" is not one of ${PARTY_SCHEMATA.join(', ')}` };
+  if (schema === undefined)
+    return { ok: false, reason: `schema "${schemaText}" is not one of ${PARTY_SCHEMATA.join(', ')}` };
   const party: PartyRecord = { partyId, name, schema, identifiers: [], roles: [] };
   const countryText = single(row, 'country');
   if (countryText !== '') {
     const code = countryFromName(countryText);
-    if (code === undefined) return { ok: false, reason: `country "${countryText}" is not an ISO 3166 code or a country name` };
+    if (code === undefined)
+      return { ok: false, reason: `country "${countryText}" is not an ISO 3166 code or a country name` };
     party.country = code;
   }
   const address = single(row, 'address');
@@ -93,7 +116,9 @@ export function partyFromRow(row: TableRow): PartyRowResult {
     if (!id.ok) return { ok: false, reason: id.reason };
     if (!party.identifiers.includes(id.id)) party.identifiers.push(id.id);
   }
-  party.roles = [...new Set(split(values(row, 'roles'), /[;,]/).map((r) => r.toLowerCase().replace(/\s+/g, '_')))];
+  party.roles = [
+    ...new Set(split(values(row, 'roles'), /[;,]/).map((r) => r.toLowerCase().replace(/\s+/g, '_'))),
+  ];
   return { ok: true, party };
 }
 

@@ -36,7 +36,11 @@ export function tableFormatOf(path: string, override?: string): TableFormat {
 }
 
 function columnKey(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, '_');
+  return header
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_');
 }
 
 function rowOf(line: number, header: readonly string[], fields: readonly string[]): TableRow {
@@ -55,14 +59,20 @@ async function* csvTable(path: string): AsyncGenerator<TableEvent> {
   const { text } = await readListText(path);
   const problems: TableEvent[] = [];
   let header: string[] | undefined;
-  for await (const r of csvRows(text, {}, (line, reason) => problems.push({ type: 'problem', line, reason }))) {
+  for await (const r of csvRows(text, {}, (line, reason) =>
+    problems.push({ type: 'problem', line, reason }),
+  )) {
     if (header === undefined) {
       header = r.fields.map(columnKey);
       yield { type: 'header', columns: header };
     } else yield { type: 'row', row: rowOf(r.line, header, r.fields) };
   }
   yield* problems;
-  if (header === undefined) throw new AppError('unusable_file', `${path} is empty`, { where: path, hint: 'a book file starts with a header row: party_id,name,schema,country,address,id,roles' });
+  if (header === undefined)
+    throw new AppError('unusable_file', `${path} is empty`, {
+      where: path,
+      hint: 'a book file starts with a header row: party_id,name,schema,country,address,id,roles',
+    });
 }
 
 /** Text of an exceljs cell value (string, number, date, rich text, formula result, hyperlink). */
@@ -72,7 +82,11 @@ function cellText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-  if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim();
+  if (Array.isArray(v.richText))
+    return v.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (v.text !== undefined) return cellText(v.text);
   return cellText(v.result);
 }
@@ -82,10 +96,15 @@ async function* xlsxTable(path: string): AsyncGenerator<TableEvent> {
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
-    throw new AppError('unusable_file', `${path} is not a readable XLSX workbook`, { where: path, hint: 'save the sheet as .xlsx (Excel 2007+), or export it as CSV', cause: error });
+    throw new AppError('unusable_file', `${path} is not a readable XLSX workbook`, {
+      where: path,
+      hint: 'save the sheet as .xlsx (Excel 2007+), or export it as CSV',
+      cause: error,
+    });
   }
   const sheet = workbook.worksheets[0];
-  if (sheet === undefined || sheet.rowCount === 0) throw new AppError('unusable_file', `${path} has no worksheet with rows`, { where: path });
+  if (sheet === undefined || sheet.rowCount === 0)
+    throw new AppError('unusable_file', `${path} has no worksheet with rows`, { where: path });
   const header = (sheet.getRow(1).values as unknown[]).slice(1).map((v) => columnKey(cellText(v)));
   yield { type: 'header', columns: header };
   for (let n = 2; n <= sheet.rowCount; n++) {
@@ -96,12 +115,22 @@ async function* xlsxTable(path: string): AsyncGenerator<TableEvent> {
 }
 
 function jsonCells(line: number, value: unknown): TableEvent {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { type: 'problem', line, reason: 'the line is not a JSON object' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { type: 'problem', line, reason: 'the line is not a JSON object' };
   const cells = new Map<string, string[]>();
   for (const [key, v] of Object.entries(value)) {
     const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined && x !== '');
-    if (list.some((x) => typeof x === 'object')) return { type: 'problem', line, reason: `field ${key} holds an object; give a string or an array of strings` };
-    if (list.length > 0) cells.set(columnKey(key), list.map((x) => String(x).trim()));
+    if (list.some((x) => typeof x === 'object'))
+      return {
+        type: 'problem',
+        line,
+        reason: `field ${key} holds an object; give a string or an array of strings`,
+      };
+    if (list.length > 0)
+      cells.set(
+        columnKey(key),
+        list.map((x) => String(x).trim()),
+      );
   }
   return { type: 'row', row: { line, cells } };
 }
@@ -126,9 +155,17 @@ async function* jsonlTable(path: string): AsyncGenerator<TableEvent> {
       yield jsonCells(n, value);
     }
   } catch (error) {
-    throw new AppError('unusable_file', `cannot read ${path}`, { where: path, hint: 'check the path and that the file is readable', cause: error });
+    throw new AppError('unusable_file', `cannot read ${path}`, {
+      where: path,
+      hint: 'check the path and that the file is readable',
+      cause: error,
+    });
   }
-  if (parsed === 0 && n > 0) throw new AppError('unusable_file', `${path} holds no JSON lines`, { where: path, hint: 'write one JSON object per line' });
+  if (parsed === 0 && n > 0)
+    throw new AppError('unusable_file', `${path} holds no JSON lines`, {
+      where: path,
+      hint: 'write one JSON object per line',
+    });
 }
 
 /** Streams the rows of a book file. */

@@ -23,7 +23,10 @@ before(async () => {
   // Parties carrying registry ids of the GLEIF and PSC samples (a fund consolidated by its parent; a UK company
   // whose corporate PSC is Robert Hitchins Limited, company 00686734).
   const path = join(tmp, 'registry-parties.csv');
-  writeFileSync(path, 'party_id,name,schema,country,id\nL-1,Consolidated Fund Entity,Company,,lei:010CMKZ3VON21WF2ZD45\nL-2,Consolidating Parent,Company,,lei:ZZG38T0MDR3QY1ETUA76\nG-1,UK Company 07434180,Company,GB,registration:07434180\n');
+  writeFileSync(
+    path,
+    'party_id,name,schema,country,id\nL-1,Consolidated Fund Entity,Company,,lei:010CMKZ3VON21WF2ZD45\nL-2,Consolidating Parent,Company,,lei:ZZG38T0MDR3QY1ETUA76\nG-1,UK Company 07434180,Company,GB,registration:07434180\n',
+  );
   await importParties(book, path);
 });
 after(async () => {
@@ -36,7 +39,10 @@ describe('relations import', () => {
     const r = await importRelations(book, join(FIXTURES, 'book', 'relations.csv'));
     assert.deepEqual([r.format, r.rowsRead, r.imported, r.added, r.badRows], ['relations_csv', 5, 5, 5, 0]);
     const ezviz = await book.relationsOf('party:C-1002');
-    assert.deepEqual(ezviz.map((e) => [e.owner, e.share, e.source, e.asOf]), [['party:C-1001', [1, 1], 'Hikvision annual report 2024', '2024-12-31']]);
+    assert.deepEqual(
+      ezviz.map((e) => [e.owner, e.share, e.source, e.asOf]),
+      [['party:C-1001', [1, 1], 'Hikvision annual report 2024', '2024-12-31']],
+    );
     assert.deepEqual((await book.relationsOf('party:C-1024'))[0]!.share, [0.25, 0.5]);
     const again = await importRelations(book, join(FIXTURES, 'book', 'relations.csv'));
     assert.deepEqual([again.added, again.replaced], [0, 5]);
@@ -50,7 +56,10 @@ describe('relations import', () => {
     const fund = await book.relationsOf('party:L-1');
     const direct = fund.find((e) => e.owner === 'party:L-2')!;
     assert.deepEqual([direct.kind, direct.share], ['control', [0, 1]]);
-    assert.ok(fund.some((e) => e.owner === 'party:lei:3C7474T6CDKPR9K6YT90'), 'an LEI no party carries stays a registry node');
+    assert.ok(
+      fund.some((e) => e.owner === 'party:lei:3C7474T6CDKPR9K6YT90'),
+      'an LEI no party carries stays a registry node',
+    );
   });
 
   test('UK PSC: the company number of a book party maps to it; the corporate PSC keeps its registry node', async () => {
@@ -66,13 +75,20 @@ describe('relations import', () => {
     const path = join(tmp, 'bad.csv');
     writeFileSync(path, 'owner,owned,percent\nC-1020,C-1021,51\nC-1020,C-1022,150\nC-1020,C-1022,abc\n');
     const before = await book.relationCount();
-    await assert.rejects(importRelations(book, path), (e: AppError) => e.code === 'too_many_bad_records' && e.where === 'bad.csv:3' && /above 100/.test(e.hint ?? ''));
+    await assert.rejects(
+      importRelations(book, path),
+      (e: AppError) =>
+        e.code === 'too_many_bad_records' && e.where === 'bad.csv:3' && /above 100/.test(e.hint ?? ''),
+    );
     assert.equal(await book.relationCount(), before);
   });
 
   test('an unknown format is named with the formats that exist', async () => {
     const path = join(tmp, 'notes.csv');
     writeFileSync(path, 'a,b\n1,2\n');
-    await assert.rejects(importRelations(book, path), (e: AppError) => e.code === 'unknown_format' && /relations_csv/.test(e.hint ?? ''));
+    await assert.rejects(
+      importRelations(book, path),
+      (e: AppError) => e.code === 'unknown_format' && /relations_csv/.test(e.hint ?? ''),
+    );
   });
 });

@@ -7,7 +7,12 @@ import { AppError } from '../../domain/errors.ts';
 import type { IsoDate } from '../../domain/ids.ts';
 import type { NodeRef, RelationEdge } from '../../graph/types.ts';
 import { detectInput } from '../../ingest/detect.ts';
-import { RELATION_FORMATS, defaultPartyRef, relationFormatById, type RelationFormat } from '../../sources/relations/index.ts';
+import {
+  RELATION_FORMATS,
+  defaultPartyRef,
+  relationFormatById,
+  type RelationFormat,
+} from '../../sources/relations/index.ts';
 import type { ImportWarning } from '../../sources/types.ts';
 import type { BookStore } from '../../store/index.ts';
 import { partyNode } from '../../graph/types.ts';
@@ -38,7 +43,10 @@ const NAMESPACE_ID_TYPE: Readonly<Record<string, string>> = { lei: 'lei', gb_coh
 async function chooseRelationFormat(path: string, id: string | undefined): Promise<RelationFormat> {
   if (id !== undefined) {
     const format = relationFormatById(id);
-    if (format === undefined) throw new AppError('unknown_format', `unknown relations format "${id}"`, { hint: `known formats: ${RELATION_FORMATS.map((f) => f.id).join(', ')}` });
+    if (format === undefined)
+      throw new AppError('unknown_format', `unknown relations format "${id}"`, {
+        hint: `known formats: ${RELATION_FORMATS.map((f) => f.id).join(', ')}`,
+      });
     return format;
   }
   const input = await detectInput(path);
@@ -67,10 +75,14 @@ async function identifierOwners(book: BookStore): Promise<Map<string, string>> {
   return owners;
 }
 
-function partyRefFor(owners: ReadonlyMap<string, string>, mapped: { count: number }): (namespace: string, id: string) => NodeRef {
+function partyRefFor(
+  owners: ReadonlyMap<string, string>,
+  mapped: { count: number },
+): (namespace: string, id: string) => NodeRef {
   return (namespace, id) => {
     const type = NAMESPACE_ID_TYPE[namespace];
-    const partyId = type === undefined ? undefined : owners.get(`${type}:${id}`.toLowerCase().replace(/\s+/g, ''));
+    const partyId =
+      type === undefined ? undefined : owners.get(`${type}:${id}`.toLowerCase().replace(/\s+/g, ''));
     if (partyId === undefined) return defaultPartyRef(namespace, id);
     mapped.count++;
     return partyNode(partyId);
@@ -78,14 +90,22 @@ function partyRefFor(owners: ReadonlyMap<string, string>, mapped: { count: numbe
 }
 
 /** Imports a relations file into the book. */
-export async function importRelations(book: BookStore, path: string, options: RelationsImportOptions = {}): Promise<RelationsImportReport> {
+export async function importRelations(
+  book: BookStore,
+  path: string,
+  options: RelationsImportOptions = {},
+): Promise<RelationsImportReport> {
   const format = await chooseRelationFormat(path, options.format);
   const mapped = { count: 0 };
-  const partyRef = format.id === 'relations_csv' ? undefined : partyRefFor(await identifierOwners(book), mapped);
+  const partyRef =
+    format.id === 'relations_csv' ? undefined : partyRefFor(await identifierOwners(book), mapped);
   const edges: RelationEdge[] = [];
   const warnings: ImportWarning[] = [];
   let rowsRead = 0;
-  const readOptions = { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(partyRef === undefined ? {} : { partyRef }) };
+  const readOptions = {
+    ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+    ...(partyRef === undefined ? {} : { partyRef }),
+  };
   for await (const event of format.read(path, readOptions)) {
     if (event.type === 'edge') edges.push(event.edge);
     else if (event.type === 'warning') warnings.push(event.warning);
@@ -93,17 +113,43 @@ export async function importRelations(book: BookStore, path: string, options: Re
   }
   const bad = warnings.filter((w) => w.severity === 'bad_record');
   const total = Math.max(rowsRead, edges.length + bad.length);
-  if (edges.length === 0 && bad.length === 0) throw new AppError('unusable_file', `${path} holds no relations`, { where: path, hint: 'check that this is the right file' });
-  if (bad.length / total > MAX_BAD_ROW_SHARE) {
-    throw new AppError('too_many_bad_records', `${bad.length} of ${total} records in ${path} are bad (more than ${MAX_BAD_ROW_SHARE * 100} %); nothing was imported`, {
-      where: `${bad[0]!.file}:${bad[0]!.line}`,
-      hint: `first problem: ${bad[0]!.reason}; fix the records listed and import the file again`,
+  if (edges.length === 0 && bad.length === 0)
+    throw new AppError('unusable_file', `${path} holds no relations`, {
+      where: path,
+      hint: 'check that this is the right file',
     });
+  if (bad.length / total > MAX_BAD_ROW_SHARE) {
+    throw new AppError(
+      'too_many_bad_records',
+      `${bad.length} of ${total} records in ${path} are bad (more than ${MAX_BAD_ROW_SHARE * 100} %); nothing was imported`,
+      {
+        where: `${bad[0]!.file}:${bad[0]!.line}`,
+        hint: `first problem: ${bad[0]!.reason}; fix the records listed and import the file again`,
+      },
+    );
   }
   const done = await book.upsertRelations(
     edges,
-    { kind: 'relations', at: (options.now?.() ?? new Date()).toISOString(), sourcePath: path, format: format.id, rowsRead, warnings },
+    {
+      kind: 'relations',
+      at: (options.now?.() ?? new Date()).toISOString(),
+      sourcePath: path,
+      format: format.id,
+      rowsRead,
+      warnings,
+    },
     options.hooks,
   );
-  return { path, format: format.id, revision: done.revision, rowsRead, imported: edges.length, added: done.added, replaced: done.changed, mappedToParties: mapped.count, badRows: bad.length, warnings };
+  return {
+    path,
+    format: format.id,
+    revision: done.revision,
+    rowsRead,
+    imported: edges.length,
+    added: done.added,
+    replaced: done.changed,
+    mappedToParties: mapped.count,
+    badRows: bad.length,
+    warnings,
+  };
 }

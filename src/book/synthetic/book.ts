@@ -11,7 +11,16 @@ import { caption } from '../../domain/entity.ts';
 import { exactShare, partyNode, shareRange, UNKNOWN_SHARE, type RelationEdge } from '../../graph/index.ts';
 import type { PartyRecord } from '../../store/index.ts';
 import type { SimulatedListing } from '../what-if/simulated.ts';
-import { coinedWord, companyName, personName, pick, scriptOf, SCRIPT_COUNTRIES, seededRandom, type Random } from './names.ts';
+import {
+  coinedWord,
+  companyName,
+  personName,
+  pick,
+  scriptOf,
+  SCRIPT_COUNTRIES,
+  seededRandom,
+  type Random,
+} from './names.ts';
 
 export interface SyntheticOptions {
   parties: number;
@@ -75,7 +84,10 @@ export function variantOf(name: string, variant: string, person: boolean): strin
     }
     case 'typo': {
       const tokens = name.split(' ');
-      const longest = tokens.reduce((a, b) => (b.replace(/\W/g, '').length > a.replace(/\W/g, '').length ? b : a), '');
+      const longest = tokens.reduce(
+        (a, b) => (b.replace(/\W/g, '').length > a.replace(/\W/g, '').length ? b : a),
+        '',
+      );
       if (longest.length < 7) return name;
       const t = longest.slice(0, 3) + longest[4] + longest[3] + longest.slice(5);
       return tokens.map((x) => (x === longest ? t : x)).join(' ');
@@ -96,8 +108,20 @@ interface Builder {
   planted: Planted[];
 }
 
-function edge(owner: number, owned: number, share: RelationEdge['share'], source = 'synthetic'): RelationEdge {
-  return { owner: partyNode(id(owner)), owned: partyNode(id(owned)), kind: 'ownership', share, source, asOf: '2025-06-30' as RelationEdge['asOf'] & string };
+function edge(
+  owner: number,
+  owned: number,
+  share: RelationEdge['share'],
+  source = 'synthetic',
+): RelationEdge {
+  return {
+    owner: partyNode(id(owner)),
+    owned: partyNode(id(owned)),
+    kind: 'ownership',
+    share,
+    source,
+    asOf: '2025-06-30' as RelationEdge['asOf'] & string,
+  };
 }
 
 function randomParty(b: Builder, n: number, person: boolean): PartyRecord {
@@ -130,10 +154,19 @@ function plantNames(b: Builder, listed: readonly Entity[], count: number, next: 
     const person = entity.schema === 'Person';
     const variant = variants[k % variants.length]!;
     const n = next++;
-    const party: PartyRecord = { partyId: id(n), name: variantOf(caption(entity), variant, person), schema: person ? 'Person' : 'Company', identifiers: [], roles: ['customer'] };
-    const country = entity.countries[0]?.code ?? entity.addresses.find((a) => a.country !== undefined)?.country;
+    const party: PartyRecord = {
+      partyId: id(n),
+      name: variantOf(caption(entity), variant, person),
+      schema: person ? 'Person' : 'Company',
+      identifiers: [],
+      roles: ['customer'],
+    };
+    const country =
+      entity.countries[0]?.code ?? entity.addresses.find((a) => a.country !== undefined)?.country;
     if (country !== undefined) party.country = country;
-    const ident = entity.identifiers.find((i) => i.value.replace(/[^0-9A-Za-z]/g, '').length >= 4 && /^[a-z_]+$/.test(i.type));
+    const ident = entity.identifiers.find(
+      (i) => i.value.replace(/[^0-9A-Za-z]/g, '').length >= 4 && /^[a-z_]+$/.test(i.type),
+    );
     if (k % 4 === 0 && ident !== undefined) party.identifiers.push(`${ident.type}:${ident.value}`);
     b.parties.push(party);
     b.planted.push({ partyId: party.partyId, kind: 'name', entityId: entity.id, variant });
@@ -144,7 +177,13 @@ function plantNames(b: Builder, listed: readonly Entity[], count: number, next: 
 }
 
 /** S1 owned 100 % by the parent, S2 owned 60 % by S1. */
-function plantChain(b: Builder, parent: number, next: number, mark: Pick<Planted, 'entityId' | 'future'>, kind: PlantKind = 'subsidiary'): number {
+function plantChain(
+  b: Builder,
+  parent: number,
+  next: number,
+  mark: Pick<Planted, 'entityId' | 'future'>,
+  kind: PlantKind = 'subsidiary',
+): number {
   const s1 = next++;
   const s2 = next++;
   for (const n of [s1, s2]) {
@@ -157,13 +196,22 @@ function plantChain(b: Builder, parent: number, next: number, mark: Pick<Planted
 }
 
 /** Joint ventures of two planted parents of OFAC SDN entities: 30 % + 25 % = 55 % ≥ 50 % in aggregate. */
-function plantJointVentures(b: Builder, parents: readonly { n: number; entity: Entity }[], next: number): number {
+function plantJointVentures(
+  b: Builder,
+  parents: readonly { n: number; entity: Entity }[],
+  next: number,
+): number {
   const sdn = parents.filter((p) => p.entity.listId === 'us_ofac_sdn' && p.entity.schema !== 'Person');
   for (let i = 0; i + 1 < sdn.length; i += 10) {
     const jv = next++;
     const p = randomParty(b, jv, false);
     b.parties.push(p);
-    b.planted.push({ partyId: p.partyId, kind: 'subsidiary', entityId: sdn[i]!.entity.id, variant: 'joint venture 30 % + 25 %' });
+    b.planted.push({
+      partyId: p.partyId,
+      kind: 'subsidiary',
+      entityId: sdn[i]!.entity.id,
+      variant: 'joint venture 30 % + 25 %',
+    });
     b.relations.push(edge(sdn[i]!.n, jv, exactShare(0.3)), edge(sdn[i + 1]!.n, jv, exactShare(0.25)));
   }
   return next;
@@ -173,12 +221,22 @@ function plantJointVentures(b: Builder, parents: readonly { n: number; entity: E
 function plantFuture(b: Builder, count: number, next: number): { next: number; future: SimulatedListing[] } {
   const future: SimulatedListing[] = [];
   for (let f = 0; f < count; f++) {
-    const word = () => FUTURE_SYLLABLES.map(() => pick(b.random, FUTURE_SYLLABLES)).slice(0, 3).join('');
+    const word = () =>
+      FUTURE_SYLLABLES.map(() => pick(b.random, FUTURE_SYLLABLES))
+        .slice(0, 3)
+        .join('');
     const name = `${word().charAt(0).toUpperCase()}${word().slice(1)} ${coinedWord(b.random)} Avionics Co., Ltd.`;
     future.push({ name, list: 'us_ofac_sdn', country: 'cn', programs: ['SDGT'] });
     for (const variant of ['exact', 'legal-form']) {
       const n = next++;
-      b.parties.push({ partyId: id(n), name: variantOf(name, variant, false), schema: 'Company', country: 'cn', identifiers: [], roles: ['supplier'] });
+      b.parties.push({
+        partyId: id(n),
+        name: variantOf(name, variant, false),
+        schema: 'Company',
+        country: 'cn',
+        identifiers: [],
+        roles: ['supplier'],
+      });
       b.planted.push({ partyId: id(n), kind: 'whatif-name', future: f, variant });
       if (variant === 'exact') next = plantChain(b, n, next, { future: f }, 'whatif-subsidiary');
     }
@@ -189,7 +247,11 @@ function plantFuture(b: Builder, count: number, next: number): { next: number; f
 function shareFor(random: Random): Pick<RelationEdge, 'kind' | 'share'> {
   const r = random();
   if (r < 0.6) return { kind: 'ownership', share: exactShare((10 + Math.floor(random() * 91)) / 100) };
-  if (r < 0.8) return { kind: 'ownership', share: pick(random, [shareRange(0.25, 0.5), shareRange(0.500001, 0.75), shareRange(0.75, 1)]) };
+  if (r < 0.8)
+    return {
+      kind: 'ownership',
+      share: pick(random, [shareRange(0.25, 0.5), shareRange(0.500001, 0.75), shareRange(0.75, 1)]),
+    };
   if (r < 0.9) return { kind: 'ownership', share: UNKNOWN_SHARE };
   return { kind: 'control', share: UNKNOWN_SHARE };
 }
@@ -217,7 +279,9 @@ function forest(b: Builder, from: number, total: number, relations: number): voi
   while (b.relations.length < relations) {
     const owned = roots + Math.floor(b.random() * (total - roots));
     if (person[owned] === 1) continue;
-    b.relations.push(edge(ownerFor(owned), owned, exactShare((10 + Math.floor(b.random() * 40)) / 100), 'synthetic-jv'));
+    b.relations.push(
+      edge(ownerFor(owned), owned, exactShare((10 + Math.floor(b.random() * 40)) / 100), 'synthetic-jv'),
+    );
   }
 }
 

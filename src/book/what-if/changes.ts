@@ -33,10 +33,15 @@ export function snapshot(ev: EvaluatedRules, copy = true): StatusSnapshot {
   return { graph: ev.graph, status, seed };
 }
 
-const word = (code: number): PartyStatus => (code === RESTRICTED ? 'restricted' : code > 0 ? 'review' : 'clear');
+const word = (code: number): PartyStatus =>
+  code === RESTRICTED ? 'restricted' : code > 0 ? 'review' : 'clear';
 
 /** A party's statuses in a snapshot (node undefined: the party is not in the graph). */
-export function partyStatuses(s: StatusSnapshot, node: number | undefined, matches: readonly PartyMatch[]): PartyStatuses {
+export function partyStatuses(
+  s: StatusSnapshot,
+  node: number | undefined,
+  matches: readonly PartyMatch[],
+): PartyStatuses {
   const rules: RuleStatuses = {};
   let ownership: PartyStatus = 'clear';
   if (node !== undefined) {
@@ -52,7 +57,10 @@ export function partyStatuses(s: StatusSnapshot, node: number | undefined, match
 }
 
 /** Rules under which the party's status rose. */
-export function risen(before: PartyStatuses, after: PartyStatuses): { ruleId: string; before: PartyStatus; after: PartyStatus }[] {
+export function risen(
+  before: PartyStatuses,
+  after: PartyStatuses,
+): { ruleId: string; before: PartyStatus; after: PartyStatus }[] {
   const order = (s: PartyStatus | undefined) => (s === 'restricted' ? 2 : s === 'review' ? 1 : 0);
   const out: { ruleId: string; before: PartyStatus; after: PartyStatus }[] = [];
   for (const [ruleId, a] of Object.entries(after.rules)) {

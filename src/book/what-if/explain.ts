@@ -15,7 +15,11 @@ import {
 const CARRIES_STATUS = new Set(['ownership', 'control']);
 
 /** The ancestor graph of `subject` in `graph`, with `extra` listing facts on its nodes; `subject` is node 0. */
-function ancestorGraphWith(graph: OwnershipGraph, subject: NodeRef, extra: ReadonlyMap<string, readonly ListingFact[]>): OwnershipGraph {
+function ancestorGraphWith(
+  graph: OwnershipGraph,
+  subject: NodeRef,
+  extra: ReadonlyMap<string, readonly ListingFact[]>,
+): OwnershipGraph {
   const b = new GraphBuilder();
   const id = graph.idOf(subject);
   const nodes = id === undefined ? [] : ancestors(graph, id);
@@ -31,13 +35,20 @@ function ancestorGraphWith(graph: OwnershipGraph, subject: NodeRef, extra: Reado
     for (let k = start[v]!; k < start[v + 1]!; k++) {
       const group = groups[k]!;
       if (!CARRIES_STATUS.has(graph.kindOf(group))) continue;
-      for (let m = graph.groups.memberStart[group]!; m < graph.groups.memberStart[group + 1]!; m++) b.addEdge(graph.edgeAt(graph.groups.members[m]!));
+      for (let m = graph.groups.memberStart[group]!; m < graph.groups.memberStart[group + 1]!; m++)
+        b.addEdge(graph.edgeAt(graph.groups.members[m]!));
     }
   }
   return b.build();
 }
 
 /** The ownership report of `subject` as if the `extra` listings were in force. */
-export function reportWithListings(graph: OwnershipGraph, rules: RuleSet, subject: NodeRef, date: string, extra: ReadonlyMap<string, readonly ListingFact[]>): OwnershipReport {
+export function reportWithListings(
+  graph: OwnershipGraph,
+  rules: RuleSet,
+  subject: NodeRef,
+  date: string,
+  extra: ReadonlyMap<string, readonly ListingFact[]>,
+): OwnershipReport {
   return ownershipReport(ancestorGraphWith(graph, subject, extra), rules, subject, date);
 }

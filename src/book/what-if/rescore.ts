@@ -24,12 +24,18 @@ export interface Rescored {
 /** Parties the reverse index proposes for any name of any simulated entity. */
 export function candidateParties(index: PartyIndex, entities: readonly Entity[]): Set<string> {
   const out = new Set<string>();
-  for (const e of entities) for (const q of entityQueries(e)) for (const c of index.candidates(q)) out.add(c.partyId);
+  for (const e of entities)
+    for (const q of entityQueries(e)) for (const c of index.candidates(q)) out.add(c.partyId);
   return out;
 }
 
 /** Looks the simulated entities up in the reverse index and re-scores the candidates forward. */
-export async function rescore(book: BookStore, context: ListContext, index: PartyIndex, entities: readonly Entity[]): Promise<Rescored> {
+export async function rescore(
+  book: BookStore,
+  context: ListContext,
+  index: PartyIndex,
+  entities: readonly Entity[],
+): Promise<Rescored> {
   const facts = new Map<string, ListingFact>();
   for (const e of entities) {
     const fact = listingFactOf(e);
@@ -42,18 +48,30 @@ export async function rescore(book: BookStore, context: ListContext, index: Part
   const data = buildIndexData([...context.entities, ...entities]);
   const searcher = new Searcher(new MatchIndex(data), DEFAULT_ALGORITHM);
   const simulated = new Set(entities.map((e) => e.id as string));
-  const simKeys = new Map(entities.map((e) => [e.id as string, e.identifiers.map((i) => identifierKey(`:${i.value}`))]));
+  const simKeys = new Map(
+    entities.map((e) => [e.id as string, e.identifiers.map((i) => identifierKey(`:${i.value}`))]),
+  );
   const record = (id: string) => {
     const fact = facts.get(id);
     if (fact === undefined) return listedRecord(context, id);
     const keys = simKeys.get(id);
-    return { listId: fact.listId, ...(fact.subList === undefined ? {} : { subList: fact.subList }), ...(fact.name === undefined ? {} : { name: fact.name }), ...(keys === undefined ? {} : { identifierKeys: keys }) };
+    return {
+      listId: fact.listId,
+      ...(fact.subList === undefined ? {} : { subList: fact.subList }),
+      ...(fact.name === undefined ? {} : { name: fact.name }),
+      ...(keys === undefined ? {} : { identifierKeys: keys }),
+    };
   };
   for (const partyId of candidates) {
     const party = await book.party(partyId);
     if (party === undefined) continue;
     const found = searcher.search(partyQuery(party), { limit: MATCHES_PER_PARTY });
-    const pm = partyMatches(partyId, found, { threshold: DEFAULT_ALGORITHM.threshold, decisions: new Map(), record, identifiers: party.identifiers }).filter((m) => simulated.has(m.entityId));
+    const pm = partyMatches(partyId, found, {
+      threshold: DEFAULT_ALGORITHM.threshold,
+      decisions: new Map(),
+      record,
+      identifiers: party.identifiers,
+    }).filter((m) => simulated.has(m.entityId));
     if (pm.length > 0) matches.set(partyId, pm);
   }
   return { candidates: candidates.size, matches, facts };

@@ -45,7 +45,11 @@ async function storedVector(): Promise<Vector> {
   const out: Vector = new Map();
   for await (const r of book.flaggedResults()) {
     const d = r.detail as PartyDetail;
-    out.set(r.partyId, { status: r.status, rules: d.rules, matches: d.matches.map((m) => `${m.entityId}/${m.certainty}`) });
+    out.set(r.partyId, {
+      status: r.status,
+      rules: d.rules,
+      matches: d.matches.map((m) => `${m.entityId}/${m.certainty}`),
+    });
   }
   return out;
 }
@@ -64,7 +68,11 @@ function risen(before: Vector, after: Vector): string[] {
   return out.sort();
 }
 
-async function checkAgainstRescreen(listings: SimulatedListing[], relations: SimulatedRelation[], date: string): Promise<string[]> {
+async function checkAgainstRescreen(
+  listings: SimulatedListing[],
+  relations: SimulatedRelation[],
+  date: string,
+): Promise<string[]> {
   const context = await loadListContext(store);
   await screenBook(book, context, rules, { date });
   const before = await storedVector();
@@ -74,7 +82,14 @@ async function checkAgainstRescreen(listings: SimulatedListing[], relations: Sim
   // The oracle: really list the entities (and add the relations), screen the whole book again.
   const withListing = listContextOf(context.versions, [...context.entities, ...sim.entities]);
   const edges = sim.edges;
-  await book.upsertRelations(edges, { kind: 'relations', at: new Date().toISOString(), sourcePath: 'oracle', format: 'test', rowsRead: edges.length, warnings: [] });
+  await book.upsertRelations(edges, {
+    kind: 'relations',
+    at: new Date().toISOString(),
+    sourcePath: 'oracle',
+    format: 'test',
+    rowsRead: edges.length,
+    warnings: [],
+  });
   await screenBook(book, withListing, rules, { date });
   assert.deepEqual(changed, risen(before, await storedVector()), JSON.stringify(listings));
   return changed;
@@ -84,30 +99,64 @@ const HIKVISION = 'Hangzhou Hikvision Digital Technology Co., Ltd.';
 
 describe('what-if equals a full re-screen with the listing added', () => {
   test('Hikvision on the SDN list: the party and its two 100 % subsidiaries; nothing else', async () => {
-    const changed = await checkAgainstRescreen([{ name: HIKVISION, list: 'us_ofac_sdn', country: 'CN' }], [], '2026-01-01');
+    const changed = await checkAgainstRescreen(
+      [{ name: HIKVISION, list: 'us_ofac_sdn', country: 'CN' }],
+      [],
+      '2026-01-01',
+    );
     assert.deepEqual(changed, ['C-1001', 'C-1002', 'C-1003']);
   });
 
   test('Hikvision on the Entity List: subsidiaries under the BIS rule on 2025-10-15, not on 2026-06-01', async () => {
-    assert.deepEqual(await checkAgainstRescreen([{ name: HIKVISION, list: 'us_trade_csl:EL', country: 'CN' }], [], '2025-10-15'), ['C-1001', 'C-1002', 'C-1003']);
-    assert.deepEqual(await checkAgainstRescreen([{ name: HIKVISION, list: 'us_trade_csl:EL', country: 'CN' }], [], '2026-06-01'), ['C-1001']);
+    assert.deepEqual(
+      await checkAgainstRescreen(
+        [{ name: HIKVISION, list: 'us_trade_csl:EL', country: 'CN' }],
+        [],
+        '2025-10-15',
+      ),
+      ['C-1001', 'C-1002', 'C-1003'],
+    );
+    assert.deepEqual(
+      await checkAgainstRescreen(
+        [{ name: HIKVISION, list: 'us_trade_csl:EL', country: 'CN' }],
+        [],
+        '2026-06-01',
+      ),
+      ['C-1001'],
+    );
   });
 
   test('with the USCC the match is confirmed: the subsidiaries are blocked', async () => {
-    const report = await new BookService({ store, book, rules }).whatIf(simulation([{ name: HIKVISION, list: 'us_ofac_sdn', country: 'CN', ids: ['uscc:91330000733796106P'] }]), '2026-01-01');
+    const report = await new BookService({ store, book, rules }).whatIf(
+      simulation([{ name: HIKVISION, list: 'us_ofac_sdn', country: 'CN', ids: ['uscc:91330000733796106P'] }]),
+      '2026-01-01',
+    );
     const ezviz = report.changes.find((c) => c.partyId === 'C-1002')!;
     assert.equal(ezviz.after.rules['us_ofac_50'], 'restricted');
-    assert.deepEqual(ezviz.findings![0]!.paths[0]!.hops.map((h) => [h.ownerName, h.ownedName, h.shareText]), [[HIKVISION, 'Hangzhou Ezviz Network Co., Ltd.', '100 %']]);
+    assert.deepEqual(
+      ezviz.findings![0]!.paths[0]!.hops.map((h) => [h.ownerName, h.ownedName, h.shareText]),
+      [[HIKVISION, 'Hangzhou Ezviz Network Co., Ltd.', '100 %']],
+    );
   });
 
   test('a name that matches nobody changes nothing', async () => {
-    assert.deepEqual(await checkAgainstRescreen([{ name: 'Zorvaniq Qelmostra Avionics GmbH', list: 'us_ofac_sdn', country: 'DE' }], [], '2026-01-01'), []);
+    assert.deepEqual(
+      await checkAgainstRescreen(
+        [{ name: 'Zorvaniq Qelmostra Avionics GmbH', list: 'us_ofac_sdn', country: 'DE' }],
+        [],
+        '2026-01-01',
+      ),
+      [],
+    );
     // Last: the oracle stores the relation.
-  test('a simulated owner of a party (a relation in the what-if)', async () => {
-    const changed = await checkAgainstRescreen([{ ref: 'X', name: 'Kryxophe Maritime Holdings Ltd', list: 'us_ofac_sdn' }], [{ owner: 'X', owned: 'C-1025', percent: '70' }], '2026-01-01');
-    // C-1025 is blocked; it holds 25–50 % of C-1024, which therefore needs review.
-    assert.deepEqual(changed, ['C-1024', 'C-1025']);
+    test('a simulated owner of a party (a relation in the what-if)', async () => {
+      const changed = await checkAgainstRescreen(
+        [{ ref: 'X', name: 'Kryxophe Maritime Holdings Ltd', list: 'us_ofac_sdn' }],
+        [{ owner: 'X', owned: 'C-1025', percent: '70' }],
+        '2026-01-01',
+      );
+      // C-1025 is blocked; it holds 25–50 % of C-1024, which therefore needs review.
+      assert.deepEqual(changed, ['C-1024', 'C-1025']);
+    });
   });
-
-});
 });

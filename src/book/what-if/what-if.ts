@@ -56,16 +56,27 @@ export interface WhatIfReport {
   /** Parties the reverse index proposed and that were re-scored by name (the rest of the book was not). */
   rescored: number;
   changes: PartyChange[];
-  summary: { changed: number; newlyRestrictedByName: number; newlyRestrictedThroughOwnership: number; newlyNeedsReview: number };
+  summary: {
+    changed: number;
+    newlyRestrictedByName: number;
+    newlyRestrictedThroughOwnership: number;
+    newlyNeedsReview: number;
+  };
   timings: { nameMs: number; ownershipMs: number; totalMs: number };
 }
 
 type Seed = { node: number; certainty: Certainty };
 
 /** Seeds of one rule: simulated entities in the graph, and parties matched to them, whose listing the rule counts. */
-function seedsFor(ev: EvaluatedRules, ruleId: string, facts: ReadonlyMap<string, ListingFact>, matches: ReadonlyMap<string, PartyMatch[]>): Seed[] {
+function seedsFor(
+  ev: EvaluatedRules,
+  ruleId: string,
+  facts: ReadonlyMap<string, ListingFact>,
+  matches: ReadonlyMap<string, PartyMatch[]>,
+): Seed[] {
   const state = ev.states.get(ruleId)!;
-  const counts = (fact: ListingFact | undefined) => fact !== undefined && restrictingListings(state.rule, [fact], state.day).length > 0;
+  const counts = (fact: ListingFact | undefined) =>
+    fact !== undefined && restrictingListings(state.rule, [fact], state.day).length > 0;
   const seeds: Seed[] = [];
   for (const [id, fact] of facts) {
     const node = ev.graph.idOf(entityNode(id as EntityId));
@@ -73,22 +84,37 @@ function seedsFor(ev: EvaluatedRules, ruleId: string, facts: ReadonlyMap<string,
   }
   for (const [partyId, pm] of matches) {
     const node = ev.graph.idOf(partyNode(partyId));
-    for (const m of pm) if (node !== undefined && counts(facts.get(m.entityId))) seeds.push({ node, certainty: m.certainty });
+    for (const m of pm)
+      if (node !== undefined && counts(facts.get(m.entityId))) seeds.push({ node, certainty: m.certainty });
   }
   return seeds;
 }
 
 /** Listing facts the simulated world adds, by node: simulated entities, and parties matched to them. */
-function extraFacts(facts: ReadonlyMap<string, ListingFact>, matches: ReadonlyMap<string, PartyMatch[]>): Map<string, ListingFact[]> {
+function extraFacts(
+  facts: ReadonlyMap<string, ListingFact>,
+  matches: ReadonlyMap<string, PartyMatch[]>,
+): Map<string, ListingFact[]> {
   const out = new Map<string, ListingFact[]>();
   for (const [id, fact] of facts) out.set(entityNode(id as EntityId), [fact]);
   for (const [partyId, pm] of matches) {
-    out.set(partyNode(partyId), pm.flatMap((m) => (facts.has(m.entityId) ? [{ ...facts.get(m.entityId)!, certainty: m.certainty }] : [])));
+    out.set(
+      partyNode(partyId),
+      pm.flatMap((m) =>
+        facts.has(m.entityId) ? [{ ...facts.get(m.entityId)!, certainty: m.certainty }] : [],
+      ),
+    );
   }
   return out;
 }
 
-function changesOf(deps: WhatIfDeps, before: StatusSnapshot, ev: EvaluatedRules, parties: ReadonlySet<string>, newMatches: ReadonlyMap<string, PartyMatch[]>): PartyChange[] {
+function changesOf(
+  deps: WhatIfDeps,
+  before: StatusSnapshot,
+  ev: EvaluatedRules,
+  parties: ReadonlySet<string>,
+  newMatches: ReadonlyMap<string, PartyMatch[]>,
+): PartyChange[] {
   const out: PartyChange[] = [];
   const after = snapshot(ev, false);
   for (const partyId of parties) {
@@ -100,7 +126,14 @@ function changesOf(deps: WhatIfDeps, before: StatusSnapshot, ev: EvaluatedRules,
     if (added.length === 0 && rulesChanged.length === 0) continue;
     const node = after.graph.idOf(partyNode(partyId));
     const name = node === undefined ? undefined : after.graph.labelOf(node);
-    out.push({ partyId, ...(name === undefined ? {} : { name }), before: b, after: a, newMatches: added, rulesChanged });
+    out.push({
+      partyId,
+      ...(name === undefined ? {} : { name }),
+      before: b,
+      after: a,
+      newMatches: added,
+      rulesChanged,
+    });
   }
   const rank = (c: PartyChange) => (c.after.status === 'restricted' ? 0 : 1);
   return out.sort((x, y) => rank(x) - rank(y) || (x.partyId < y.partyId ? -1 : 1));
@@ -112,7 +145,10 @@ export async function whatIf(deps: WhatIfDeps, sim: Simulation, date: string): P
   const named = await rescore(deps.book, deps.context, deps.index, sim.entities);
   const t1 = performance.now();
   // Only what the new listings reach, and the owners of that: read from the store, not the whole book.
-  const seeds = [...sim.entities.map((e) => entityNode(e.id) as string), ...[...named.matches.keys()].map((p) => partyNode(p) as string)];
+  const seeds = [
+    ...sim.entities.map((e) => entityNode(e.id) as string),
+    ...[...named.matches.keys()].map((p) => partyNode(p) as string),
+  ];
   const src = { book: deps.book, context: deps.context, baseline: deps.baseline };
   const parts = await subgraphParts(src, seeds, { down: true, extraEdges: sim.edges });
   const simulatedEdges = new Set(sim.edges);
@@ -132,10 +168,16 @@ export async function whatIf(deps: WhatIfDeps, sim: Simulation, date: string): P
   const extra = extraFacts(named.facts, named.matches);
   for (const c of changes.slice(0, MAX_EXPLAINED)) {
     const changed = new Set(c.rulesChanged.map((r) => r.ruleId));
-    c.findings = reportWithListings(ev1.graph, deps.rules, partyNode(c.partyId), date, extra).findings.filter((f) => changed.has(f.ruleId));
+    c.findings = reportWithListings(ev1.graph, deps.rules, partyNode(c.partyId), date, extra).findings.filter(
+      (f) => changed.has(f.ruleId),
+    );
   }
   const t2 = performance.now();
-  return report(deps, sim, date, named.candidates, changes, { nameMs: t1 - t0, ownershipMs: t2 - t1, totalMs: t2 - t0 });
+  return report(deps, sim, date, named.candidates, changes, {
+    nameMs: t1 - t0,
+    ownershipMs: t2 - t1,
+    totalMs: t2 - t0,
+  });
 }
 
 /** Parties whose rule status differs between two evaluations (simulated relations can move statuses too). */
@@ -146,26 +188,49 @@ function partiesDiffering(before: StatusSnapshot, after: EvaluatedRules): string
     const ref = after.graph.refOf(v);
     if (!ref.startsWith('party:')) continue;
     const b = before.graph.idOf(ref);
-    for (const [ruleId, status] of now.status) if (status[v]! > (b === undefined ? 0 : (before.status.get(ruleId)?.[b] ?? 0))) out.push(ref.slice('party:'.length));
+    for (const [ruleId, status] of now.status)
+      if (status[v]! > (b === undefined ? 0 : (before.status.get(ruleId)?.[b] ?? 0)))
+        out.push(ref.slice('party:'.length));
   }
   return out;
 }
 
-function report(deps: WhatIfDeps, sim: Simulation, date: string, rescored: number, changes: PartyChange[], t: WhatIfReport['timings']): WhatIfReport {
+function report(
+  deps: WhatIfDeps,
+  sim: Simulation,
+  date: string,
+  rescored: number,
+  changes: PartyChange[],
+  t: WhatIfReport['timings'],
+): WhatIfReport {
   const run = deps.baseline.run;
   const newly = (f: (c: PartyChange) => boolean) => changes.filter(f).length;
   return {
     date,
-    simulated: sim.entities.map((e) => ({ entityId: e.id, name: e.names[0]!.value, listId: e.listId, ...(e.listing.subList === undefined ? {} : { subList: e.listing.subList }), programs: e.programs })),
+    simulated: sim.entities.map((e) => ({
+      entityId: e.id,
+      name: e.names[0]!.value,
+      listId: e.listId,
+      ...(e.listing.subList === undefined ? {} : { subList: e.listing.subList }),
+      programs: e.programs,
+    })),
     baseline: run === undefined ? null : { runId: run.runId, at: run.at, date: run.date },
     rescored,
     changes,
     summary: {
       changed: changes.length,
-      newlyRestrictedByName: newly((c) => c.after.nameStatus === 'restricted' && c.before.nameStatus !== 'restricted'),
-      newlyRestrictedThroughOwnership: newly((c) => c.after.ownershipStatus === 'restricted' && c.before.ownershipStatus !== 'restricted'),
+      newlyRestrictedByName: newly(
+        (c) => c.after.nameStatus === 'restricted' && c.before.nameStatus !== 'restricted',
+      ),
+      newlyRestrictedThroughOwnership: newly(
+        (c) => c.after.ownershipStatus === 'restricted' && c.before.ownershipStatus !== 'restricted',
+      ),
       newlyNeedsReview: newly((c) => c.after.status === 'review' && c.before.status === 'clear'),
     },
-    timings: { nameMs: Math.round(t.nameMs), ownershipMs: Math.round(t.ownershipMs), totalMs: Math.round(t.totalMs) },
+    timings: {
+      nameMs: Math.round(t.nameMs),
+      ownershipMs: Math.round(t.ownershipMs),
+      totalMs: Math.round(t.totalMs),
+    },
   };
 }

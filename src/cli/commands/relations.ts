@@ -13,22 +13,33 @@ function describe(r: RelationsImportReport): string {
 }
 
 export function registerRelations(program: Command): void {
-  const relations = program.command('relations').description('ownership and control relations among parties and listed entities');
+  const relations = program
+    .command('relations')
+    .description('ownership and control relations among parties and listed entities');
   relations
     .command('import')
-    .description('import relations: CSV owner,owned,percent,kind,source,as_of (endpoints party:<id> or entity:<id>), GLEIF RR XML, UK PSC JSON')
+    .description(
+      'import relations: CSV owner,owned,percent,kind,source,as_of (endpoints party:<id> or entity:<id>), GLEIF RR XML, UK PSC JSON',
+    )
     .argument('<file>', 'relations file')
     .option('--format <id>', 'relations_csv, gleif_rr or uk_psc (default: detected)')
     .option('--as-of <date>', 'as-of date for records that carry none (YYYY-MM-DD)')
     .action(async (file: string, flags: { format?: string; asOf?: string }, command: Command) => {
       const ctx = commandContext(command);
-      const options = { ...(flags.format === undefined ? {} : { format: flags.format }), ...(flags.asOf === undefined ? {} : { asOf: isoDate(flags.asOf) }) };
+      const options = {
+        ...(flags.format === undefined ? {} : { format: flags.format }),
+        ...(flags.asOf === undefined ? {} : { asOf: isoDate(flags.asOf) }),
+      };
       const report = await withBook(ctx, (service) => service.importRelations(file, options));
       if (ctx.printer.json) ctx.printer.out(JSON.stringify(snakeKeys(report), null, 2));
       else {
         ctx.printer.out(describe(report));
-        for (const w of report.warnings.slice(0, 20)) ctx.printer.err(`  ${w.severity === 'bad_record' ? 'bad record' : 'note'} ${w.file}:${w.line}: ${w.reason}`);
-        if (report.warnings.length > 20) ctx.printer.err(`  … ${report.warnings.length - 20} more (see --json)`);
+        for (const w of report.warnings.slice(0, 20))
+          ctx.printer.err(
+            `  ${w.severity === 'bad_record' ? 'bad record' : 'note'} ${w.file}:${w.line}: ${w.reason}`,
+          );
+        if (report.warnings.length > 20)
+          ctx.printer.err(`  … ${report.warnings.length - 20} more (see --json)`);
       }
     });
 }

@@ -126,7 +126,15 @@ export const m004_book: Migration = {
     await createDecisions(db);
   },
   async down(db: Kysely<unknown>) {
-    for (const table of ['book_index_parts', 'book_decisions', 'book_results', 'book_runs', 'book_imports', 'book_relations', 'book_parties']) {
+    for (const table of [
+      'book_index_parts',
+      'book_decisions',
+      'book_results',
+      'book_runs',
+      'book_imports',
+      'book_relations',
+      'book_parties',
+    ]) {
       await db.schema.dropTable(table).execute();
     }
   },
