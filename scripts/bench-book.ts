@@ -137,6 +137,12 @@ try {
     `  planted: ${s.planted.filter((p) => p.kind === 'name').length} name hits, ${s.planted.filter((p) => p.kind === 'subsidiary').length} subsidiaries, ${s.planted.filter((p) => p.kind.startsWith('whatif')).length} what-if parties`,
   );
   await bulkLoad(book, s);
+  // A real run holds no book in memory: drop the generated objects (keep a sample of names for the last what-if).
+  const sample = s.parties
+    .filter((p) => p.schema === 'Company' && /^[A-Z][a-z]+ [A-Z][a-z]+ [A-Za-z]+ /.test(p.name))
+    .slice(-1000);
+  s.parties.length = 0;
+  s.relations.length = 0;
   const service = new BookService({ store, book, rules: loadRuleSet() });
   const summary = await timed('FULL BOOK SCREENING (name + ownership + store)', () =>
     service.screen({ date: DATE }),
@@ -161,6 +167,14 @@ try {
     );
     printRecall(`what-if ${f + 1} planted parties (flagged)`, whatIfRecall(report, s.planted, f));
   }
+  // A listed name that many parties resemble: a generated company name (place or coined word + industry + form).
+  const common = sample[sample.length - 1]!;
+  const report = await timed(`WHAT-IF: list the name of party ${common.partyId} "${common.name}"`, () =>
+    service.whatIf(simulation([{ name: common.name, list: 'us_ofac_sdn' }]), DATE),
+  );
+  console.log(
+    `  re-scored ${report.rescored} parties; ${report.summary.changed} changed (name ${report.timings.nameMs} ms, ownership ${report.timings.ownershipMs} ms)`,
+  );
   const file = join(dir, 'future.jsonl');
   writeFileSync(file, `${JSON.stringify(s.future[0])}\n`);
   await book.close();
