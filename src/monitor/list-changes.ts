@@ -14,6 +14,8 @@ export interface ListChange {
   added: Entity[];
   changed: { before: Entity; after: Entity }[];
   removed: Entity[];
+  /** Every entity of the version `from` (empty for a list new to the monitor). */
+  before: Entity[];
   /** The versions imported since `from`, oldest first. */
   versions: ListVersion[];
 }
@@ -45,13 +47,14 @@ function fromCache(old: OldVersion): Map<EntityId, { entity: Entity; hash: strin
 async function changeOf(store: Store, v: ScreenedVersion, from: number | null, current: ReadonlyMap<EntityId, Entity>, cached: OldVersion | undefined): Promise<ListChange> {
   const listId = v.list_id as ListId;
   const versions = (await store.listVersions(listId)).filter((x) => x.version > (from ?? 0) && x.version <= v.version);
-  const change: ListChange = { listId, from, to: v.version, added: [], changed: [], removed: [], versions };
+  const change: ListChange = { listId, from, to: v.version, added: [], changed: [], removed: [], before: [], versions };
   if (from === null) {
     change.added = [...current.values()];
     return change;
   }
   const before = cached?.version === from ? fromCache(cached) : await oldSnapshot(store, listId, from);
   const hashes = await store.currentHashes(listId);
+  change.before = [...before.values()].map((b) => b.entity);
   for (const [id, e] of current) {
     const old = before.get(id);
     if (old === undefined) change.added.push(e);

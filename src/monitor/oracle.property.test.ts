@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { addName } from '../domain/entity-builder.ts';
 import { newEntity } from '../domain/entity-builder.ts';
 import type { Entity, Schema } from '../domain/entity.ts';
-import { listId, sourceId, type IsoDate } from '../domain/ids.ts';
+import { entityId, listId, sourceId, type IsoDate } from '../domain/ids.ts';
 import { exactShare, partyNode, type RelationEdge } from '../graph/index.ts';
 import { entityHash, versionHash } from '../ingest/content-hash.ts';
 import type { PartyRecord, Store } from '../store/index.ts';
@@ -60,6 +60,10 @@ function entity(index: number, variant: number): Entity {
     addName(e, `${name} Holding`, 'aka');
     e.programs = ['SDGT', 'IRAN-EO13846'];
     if (schema === 'Person') e.birthDates.push('1984-01-08' as IsoDate);
+    // Relations the list states: by id (Zhenrong owned by Rosoboronexport) and by name (Banco Delta Asia 60 % by
+    // Mahan Air), so that a listed owner passes its status to a matched party and name resolution can change.
+    if (id === '1') e.relations.push({ kind: 'ownership', role: 'owner', other: { entityId: entityId(LIST, sourceId('3')) }, share: [1, 1] });
+    if (id === '6') e.relations.push({ kind: 'ownership', role: 'owner', other: { name: 'Mahan Air' }, share: [0.6, 0.6] });
   }
   if (variant === 2) {
     e.listing.end = '2020-01-01' as IsoDate;

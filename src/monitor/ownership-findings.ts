@@ -1,14 +1,13 @@
 // Ownership findings: the book and the lists as one graph (src/book/graph-build.ts) with the parties' current name
 // matches as listing facts — confirmed matches restrict, potential ones give review, cleared ones (false positives)
 // are left out — every rule in force on the date evaluated over it (one fixed point per rule), and a finding for
-// each party that is restricted or under review through its owners. Always over the whole graph: a change anywhere
-// (a listing, a match, a relation, the date crossing a rule's window) may move any descendant, and one fixed point
-// costs O(reached nodes), less than finding out which parts could have moved.
+// each party that is restricted or under review through its owners. Over the whole graph, or over the local graph
+// of a delta (the parties a change can move and their ancestors, ownership-scope.ts).
 import { buildBookGraph } from '../book/graph-build.ts';
 import type { ListContext } from '../book/list-context.ts';
 import { evaluateRules } from '../book/outcome.ts';
 import type { PartyMatch } from '../book/types.ts';
-import { ownershipReport, partyNode, type RuleSet } from '../graph/index.ts';
+import { ownershipReport, partyNode, type RelationEdge, type RuleSet } from '../graph/index.ts';
 import type { BookStore } from '../store/index.ts';
 import { ownershipFinding, type Finding } from './findings.ts';
 
@@ -19,6 +18,8 @@ export interface OwnershipInput {
   date: string;
   /** Effective name matches per party (cleared ones already removed). */
   matches: ReadonlyMap<string, readonly PartyMatch[]>;
+  /** A delta: the book relations of the local graph, and the parties to report on (ownership-scope.ts). */
+  scope?: { relations: readonly RelationEdge[]; parties: ReadonlySet<string> };
 }
 
 export interface OwnershipResult {
@@ -45,12 +46,14 @@ function flaggedParties(states: ReturnType<typeof evaluateRules>['states'], refO
 export async function ownershipFindings(input: OwnershipInput): Promise<OwnershipResult> {
   const { graph, relationCount } = await buildBookGraph({
     context: input.context,
-    relations: input.book.relations(),
+    relations: input.scope?.relations ?? input.book.relations(),
     partyMatches: input.matches as ReadonlyMap<string, readonly PartyMatch[]>,
   });
   const ev = evaluateRules(graph, input.rules, input.date);
   const findings: Finding[] = [];
+  const only = input.scope?.parties;
   for (const partyId of [...flaggedParties(ev.states, (v) => graph.refOf(v))].sort()) {
+    if (only !== undefined && !only.has(partyId)) continue;
     // A registry node of a relations file (`party:lei:…`) that is no party of the book gets no alert.
     const party = await input.book.party(partyId);
     if (party === undefined) continue;

@@ -1,11 +1,14 @@
 // The ownership phase of a monitor run: the parties' effective name matches (alerts whose finding holds and that no
-// analyst cleared; a confirmed alert counts as a confirmed match), the ownership findings over the whole graph, and
-// the ownership alerts reconciled with them.
+// analyst cleared; a confirmed alert counts as a confirmed match), the ownership findings, and the ownership alerts
+// reconciled with them. A delta evaluates only the parties a change can move (ownership-scope.ts); the whole graph
+// is evaluated on the first run, on --full, when relations were imported, or when the screening date moved (a rule
+// may have come into or gone out of force).
 import type { ListContext } from '../book/list-context.ts';
 import type { PartyMatch } from '../book/types.ts';
 import type { RuleSet } from '../graph/index.ts';
 import type { AlertRecord, BookStore, MonitorStore } from '../store/index.ts';
 import { ownershipFindings } from './ownership-findings.ts';
+import { ownershipScope } from './ownership-scope.ts';
 import { reconcile, type ReconcileOutput } from './reconcile.ts';
 
 export interface OwnershipPhaseInput {
@@ -16,6 +19,8 @@ export interface OwnershipPhaseInput {
   date: string;
   /** Name alerts written by this run's name phase (they override the stored ones). */
   nameAlerts: readonly AlertRecord[];
+  /** Nodes whose facts changed (delta); undefined: evaluate the whole graph. */
+  seeds: ReadonlySet<string> | undefined;
   now: string;
   actor: string;
   /** Why an ownership alert closed, given the rules not in force on the date. */
@@ -27,6 +32,8 @@ export interface OwnershipPhaseResult {
   outcome: ReconcileOutput;
   notInForce: { ruleId: string; reason: string }[];
   relations: number;
+  /** Parties evaluated (all flagged ones on a whole-graph run). */
+  scope: number | 'all';
 }
 
 /** Party id → matches that count for ownership. */
@@ -44,12 +51,22 @@ export async function effectiveMatches(monitor: MonitorStore, written: readonly 
   return out;
 }
 
+async function existingAlerts(monitor: MonitorStore, keys: readonly string[], parties: ReadonlySet<string> | undefined): Promise<AlertRecord[]> {
+  const byId = new Map<string, AlertRecord>();
+  if (parties === undefined) {
+    for await (const a of monitor.presentAlerts('ownership')) byId.set(a.alertId, a);
+  } else {
+    for (const a of await monitor.alertsOfParties([...parties])) if (a.kind === 'ownership') byId.set(a.alertId, a);
+  }
+  for (const a of await monitor.alertsByKeys(keys)) byId.set(a.alertId, a);
+  return [...byId.values()];
+}
+
 export async function ownershipPhase(input: OwnershipPhaseInput): Promise<OwnershipPhaseResult> {
   const matches = await effectiveMatches(input.monitor, input.nameAlerts);
-  const result = await ownershipFindings({ context: input.context, book: input.book, rules: input.rules, date: input.date, matches });
-  const byId = new Map<string, AlertRecord>();
-  for await (const a of input.monitor.presentAlerts('ownership')) byId.set(a.alertId, a);
-  for (const a of await input.monitor.alertsByKeys(result.findings.map((f) => f.key))) byId.set(a.alertId, a);
-  const outcome = reconcile({ existing: [...byId.values()], findings: result.findings, now: input.now, actor: input.actor, closeReason: (a) => input.closeReason(a, result.notInForce), newId: input.newId });
-  return { outcome, notInForce: result.notInForce, relations: result.relations };
+  const scope = input.seeds === undefined ? undefined : await ownershipScope({ book: input.book, context: input.context, matches, seeds: input.seeds });
+  const result = await ownershipFindings({ context: input.context, book: input.book, rules: input.rules, date: input.date, matches, ...(scope === undefined ? {} : { scope }) });
+  const existing = await existingAlerts(input.monitor, result.findings.map((f) => f.key), scope?.parties);
+  const outcome = reconcile({ existing, findings: result.findings, now: input.now, actor: input.actor, closeReason: (a) => input.closeReason(a, result.notInForce), newId: input.newId });
+  return { outcome, notInForce: result.notInForce, relations: result.relations, scope: scope?.parties.size ?? 'all' };
 }

@@ -7,7 +7,7 @@ import { loadListContext, type ListContext } from '../book/list-context.ts';
 import { PartyIndex } from '../book/party-index.ts';
 import type { RuleSet } from '../graph/index.ts';
 import { DEFAULT_ALGORITHM } from '../matching/index.ts';
-import type { AuditStore, BookStore, MonitorStore, OutboxEvent, PartyRecord, Store } from '../store/index.ts';
+import type { AlertRecord, AuditStore, BookStore, MonitorStore, OutboxEvent, PartyRecord, Store } from '../store/index.ts';
 import { auditEvents } from './audit.ts';
 import { CloseReasons } from './close-reasons.ts';
 import { CURSOR_SETTING, readCursor, type MonitorCursor } from './cursor.ts';
@@ -16,6 +16,7 @@ import type { ListCache, LoadedLists } from './list-cache.ts';
 import { listChanges, type ListChange } from './list-changes.ts';
 import { confirmedMatches, namePhase, type NamePhaseResult as NameOutcome } from './name-phase.ts';
 import { ownershipPhase } from './ownership-phase.ts';
+import { claimSeeds } from './ownership-scope.ts';
 import { reconcile, type ReconcileOutput } from './reconcile.ts';
 import { alertClosed, alertOpened, listVersionImported } from './webhooks/events.ts';
 
@@ -64,6 +65,8 @@ export interface MonitorReport {
   partiesScreened: number;
   name: PhaseCounts;
   ownership: PhaseCounts;
+  /** Parties whose ownership was evaluated: those a change can move (delta), or 'all' (whole graph). */
+  ownershipScope: number | 'all';
   /** Webhook events put in the outbox. */
   webhookEvents: number;
   errors: { partyId: string; message: string }[];
@@ -100,6 +103,36 @@ async function loadLists(deps: MonitorDeps, options: MonitorRunOptions): Promise
   if (options.context !== undefined) return { context: options.context, previous: new Map() };
   if (deps.lists !== undefined) return deps.lists.load(deps.store);
   return { context: await loadListContext(deps.store), previous: new Map() };
+}
+
+interface SeedFacts {
+  cursor: MonitorCursor | undefined;
+  full: boolean;
+  date: string;
+  context: ListContext;
+  changes: readonly ListChange[];
+  parties: readonly PartyRecord[];
+  nameAlerts: readonly AlertRecord[];
+}
+
+/**
+ * The nodes whose own facts changed since the cursor (ownership-scope.ts), or undefined when the whole graph must be
+ * evaluated: first run, --full, another screening date, or relations imported since.
+ */
+async function ownershipSeeds(deps: MonitorDeps, f: SeedFacts): Promise<Set<string> | undefined> {
+  const cursor = f.cursor;
+  if (f.full || cursor === undefined || cursor.date !== f.date) return undefined;
+  if ((await deps.book.imports()).some((i) => i.kind === 'relations' && i.revision > cursor.bookRevision)) return undefined;
+  const seeds = new Set<string>();
+  for (const c of f.changes) for (const e of [...c.added, ...c.removed, ...c.changed.map((x) => x.after)]) seeds.add(`entity:${e.id}`);
+  if (f.changes.length > 0) for (const n of claimSeeds(f.context, f.changes)) seeds.add(n);
+  for (const p of f.parties) seeds.add(`party:${p.partyId}`);
+  for (const a of f.nameAlerts) seeds.add(`party:${a.partyId}`);
+  // Decisions since the last run change which matches count (cleared ones drop out, confirmed ones restrict).
+  for (let after: string | undefined, page; (page = await deps.monitor.listAlerts({ kind: 'name', updatedAfter: cursor.at, limit: 1000, ...(after === undefined ? {} : { after }) })).length > 0; after = page.at(-1)!.alertId) {
+    for (const a of page) seeds.add(`party:${a.partyId}`);
+  }
+  return seeds;
 }
 
 async function changedParties(book: BookStore, cursor: MonitorCursor | undefined, full: boolean): Promise<PartyRecord[]> {
@@ -145,9 +178,9 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
           closeReason: (a) => reasons.name(a),
         });
   const t2 = performance.now();
-  const own: { outcome: ReconcileOutput } =
+  const own: { outcome: ReconcileOutput; scope: number | 'all' } =
     partyCount === 0
-      ? { outcome: reconcile({ existing: [], findings: [], ...common, closeReason: () => '' }) }
+      ? { outcome: reconcile({ existing: [], findings: [], ...common, closeReason: () => '' }), scope: 0 }
       : await ownershipPhase({
           ...common,
           context,
@@ -156,6 +189,7 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
           rules: deps.rules,
           date: options.date,
           nameAlerts: name.outcome.alerts,
+          seeds: await ownershipSeeds(deps, { cursor, full, date: options.date, context, changes, parties, nameAlerts: name.outcome.alerts }),
           closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities, date: options.date, notInForce }).ownership(a),
         });
   const t3 = performance.now();
@@ -175,6 +209,7 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
     partiesScreened: name.screened,
     name: counts(name.outcome),
     ownership: counts(own.outcome),
+    ownershipScope: own.scope,
     webhookEvents: outbox.length,
     errors: name.errors,
     timings: { loadMs: Math.round(t1 - t0), nameMs: Math.round(t2 - t1), ownershipMs: Math.round(t3 - t2), storeMs: Math.round(t4 - t3), totalMs: Math.round(t4 - t0) },

@@ -320,6 +320,7 @@ export class KyselyMonitorStore implements MonitorStore {
     if (filter.partyId !== undefined) q = q.where('party_id', '=', filter.partyId);
     if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
     if (filter.present !== undefined) q = q.where('present', '=', filter.present ? 1 : 0);
+    if (filter.updatedAfter !== undefined) q = q.where('updated_at', '>', filter.updatedAfter);
     if (filter.after !== undefined) q = q.where('alert_id', '>', filter.after);
     const rows = await q.orderBy('alert_id').limit(filter.limit ?? 100).execute();
     return rows.map(toAlert);

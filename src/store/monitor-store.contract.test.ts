@@ -78,6 +78,8 @@ for (const dialect of DIALECTS) {
         assert.deepEqual((await all(s.presentAlerts('ownership'))).map((a) => a.alertId), ['al_0002']);
         assert.deepEqual((await s.listAlerts({ states: ['closed'] })).map((a) => a.alertId), ['al_0003']);
         assert.deepEqual((await s.listAlerts({ limit: 1, after: 'al_0001' })).map((a) => a.alertId), ['al_0002']);
+        assert.deepEqual(await s.listAlerts({ updatedAfter: AT }), [], 'nothing changed after AT');
+        assert.equal((await s.listAlerts({ updatedAfter: '2026-03-01T09:00:00.000Z' })).length, 3);
         assert.deepEqual(await s.countByState({ present: true }), { open: 2, in_review: 0, cleared: 0, confirmed: 0, escalated: 0, closed: 0 });
         assert.equal((await s.events('al_0002'))[0]?.action, 'opened');
         assert.deepEqual(await s.setting('cursor'), { lists: { us_ofac_cons: 2 }, bookRevision: 3 });

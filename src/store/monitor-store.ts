@@ -65,6 +65,8 @@ export interface AlertFilter {
   entityId?: string;
   /** Only alerts whose finding holds (true) or is gone (false). */
   present?: boolean;
+  /** Only alerts changed after this instant (ISO). */
+  updatedAfter?: string;
   limit?: number;
   /** Page after this alert id (results are in alert id order). */
   after?: string;
