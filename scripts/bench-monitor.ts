@@ -100,6 +100,9 @@ try {
   const ms = performance.now() - t0;
   console.log(`${'IMPORT FINISHED → ALERTS STORED (delta monitor run)'.padEnd(60)} ${seconds(ms).padStart(9)}   (peak RSS ${peakMiB()} MiB)   target ≤ 10 s: ${ms <= 10_000 ? 'met' : 'MISSED'}`);
   printReport(report);
+  // The delta must be what the whole graph gives: evaluating it all now must change no ownership alert.
+  const check = await timed('check: ownership over the whole graph (nothing may change)', () => runMonitor(deps, { ...run, wholeGraph: true }));
+  console.log(`  ownership: ${JSON.stringify(check.ownership)}`);
   await Promise.all([deps.monitor.close(), deps.audit.close(), book.close(), store.close()]);
   console.log(`peak memory (RSS) ${peakMiB()} MiB`);
 } finally {

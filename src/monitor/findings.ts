@@ -68,8 +68,19 @@ export function nameFinding(party: PartyRecord, match: PartyMatch, entity: Entit
   };
 }
 
+const byText = <T>(items: readonly T[]): T[] => [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
+/**
+ * The finding in a canonical order: owners and paths sorted, so that the same finding computed over a differently
+ * numbered graph (the whole book, or a delta's local graph) is the same JSON and refreshes nothing.
+ */
+function canonical(f: RuleFinding): RuleFinding {
+  return { ...f, owners: byText(f.owners), paths: byText(f.paths), licences: byText(f.licences) };
+}
+
 /** An ownership finding of a party under one rule (status reached through owners, not by its own listing). */
-export function ownershipFinding(party: PartyRecord, finding: RuleFinding): Finding {
+export function ownershipFinding(party: PartyRecord, found: RuleFinding): Finding {
+  const finding = canonical(found);
   const owners = [...new Set(finding.owners.map((o) => `${o.node as string} ${o.status}`))].sort();
   const material: OwnershipMaterial = { party: partyMaterial(party), status: finding.status, owners };
   const via = finding.owners.map((o) => o.name ?? (o.node as string)).slice(0, 3);

@@ -18,6 +18,8 @@ export interface OwnershipInput {
   date: string;
   /** Effective name matches per party (cleared ones already removed). */
   matches: ReadonlyMap<string, readonly PartyMatch[]>;
+  /** Labels of the matched parties (their own names). */
+  names: ReadonlyMap<string, string>;
   /** A delta: the book relations of the local graph, and the parties to report on (ownership-scope.ts). */
   scope?: { relations: readonly RelationEdge[]; parties: ReadonlySet<string> };
 }
@@ -43,11 +45,24 @@ function flaggedParties(states: ReturnType<typeof evaluateRules>['states'], refO
   return out;
 }
 
+/** Relations in one fixed order (the first edge that names a node labels it; see GraphBuilder.node). */
+export function sortedRelations(edges: RelationEdge[]): RelationEdge[] {
+  const key = (e: RelationEdge): string => `${e.owner}\u001f${e.owned}\u001f${e.kind}\u001f${e.source}`;
+  return edges.map((e) => [key(e), e] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+}
+
+async function allRelations(book: BookStore): Promise<RelationEdge[]> {
+  const out: RelationEdge[] = [];
+  for await (const e of book.relations()) out.push(e);
+  return out;
+}
+
 export async function ownershipFindings(input: OwnershipInput): Promise<OwnershipResult> {
   const { graph, relationCount } = await buildBookGraph({
     context: input.context,
-    relations: input.scope?.relations ?? input.book.relations(),
+    relations: sortedRelations(input.scope === undefined ? await allRelations(input.book) : [...input.scope.relations]),
     partyMatches: input.matches as ReadonlyMap<string, readonly PartyMatch[]>,
+    partyNames: input.names,
   });
   const ev = evaluateRules(graph, input.rules, input.date);
   const findings: Finding[] = [];

@@ -36,18 +36,28 @@ export interface OwnershipPhaseResult {
   scope: number | 'all';
 }
 
-/** Party id → matches that count for ownership. */
-export async function effectiveMatches(monitor: MonitorStore, written: readonly AlertRecord[]): Promise<Map<string, PartyMatch[]>> {
+export interface EffectiveMatches {
+  /** Party id → matches that count for ownership, in entity id order. */
+  matches: Map<string, PartyMatch[]>;
+  /** The matched parties' own names: their labels in the graph (so that paths read the same whatever the order). */
+  names: Map<string, string>;
+}
+
+/** The matches that count for ownership. */
+export async function effectiveMatches(monitor: MonitorStore, written: readonly AlertRecord[]): Promise<EffectiveMatches> {
   const alerts = new Map<string, AlertRecord>();
   for await (const a of monitor.presentAlerts('name')) alerts.set(a.alertId, a);
   for (const a of written) alerts.set(a.alertId, a);
-  const out = new Map<string, PartyMatch[]>();
+  const out: EffectiveMatches = { matches: new Map(), names: new Map() };
   for (const a of alerts.values()) {
     if (!a.present || a.state === 'cleared' || a.state === 'closed') continue;
     const m = a.finding as PartyMatch;
     const match: PartyMatch = a.state === 'confirmed' ? { ...m, certainty: 'confirmed', basis: 'decision' } : m;
-    out.set(a.partyId, [...(out.get(a.partyId) ?? []), match]);
+    out.matches.set(a.partyId, [...(out.matches.get(a.partyId) ?? []), match]);
+    const name = (a.material as { party?: { name?: string } } | null)?.party?.name;
+    if (name !== undefined) out.names.set(a.partyId, name);
   }
+  for (const list of out.matches.values()) list.sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0));
   return out;
 }
 
@@ -63,9 +73,9 @@ async function existingAlerts(monitor: MonitorStore, keys: readonly string[], pa
 }
 
 export async function ownershipPhase(input: OwnershipPhaseInput): Promise<OwnershipPhaseResult> {
-  const matches = await effectiveMatches(input.monitor, input.nameAlerts);
+  const { matches, names } = await effectiveMatches(input.monitor, input.nameAlerts);
   const scope = input.seeds === undefined ? undefined : await ownershipScope({ book: input.book, context: input.context, matches, seeds: input.seeds });
-  const result = await ownershipFindings({ context: input.context, book: input.book, rules: input.rules, date: input.date, matches, ...(scope === undefined ? {} : { scope }) });
+  const result = await ownershipFindings({ context: input.context, book: input.book, rules: input.rules, date: input.date, matches, names, ...(scope === undefined ? {} : { scope }) });
   const existing = await existingAlerts(input.monitor, result.findings.map((f) => f.key), scope?.parties);
   const outcome = reconcile({ existing, findings: result.findings, now: input.now, actor: input.actor, closeReason: (a) => input.closeReason(a, result.notInForce), newId: input.newId });
   return { outcome, notInForce: result.notInForce, relations: result.relations, scope: scope?.parties.size ?? 'all' };

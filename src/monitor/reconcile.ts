@@ -41,6 +41,11 @@ export interface ReconcileOutput {
   suppressed: number;
   /** Alerts refreshed in place (score or detail moved, state kept). */
   refreshed: number;
+  /**
+   * Parties whose findings changed in what the ownership graph uses: opened, re-opened or closed alerts, and
+   * refreshed ones whose material data or certainty moved (a score move alone changes no listing fact).
+   */
+  factsMoved: Set<string>;
 }
 
 /** States in which a present finding is an open matter (what "open alerts" means in the oracle test). */
@@ -51,7 +56,7 @@ function withFinding(a: AlertRecord, f: Finding, hash: string, now: string): Ale
 }
 
 class Writer {
-  readonly out: ReconcileOutput = { alerts: [], events: [], opened: [], reopened: [], closed: [], suppressed: 0, refreshed: 0 };
+  readonly out: ReconcileOutput = { alerts: [], events: [], opened: [], reopened: [], closed: [], suppressed: 0, refreshed: 0, factsMoved: new Set() };
   readonly now: string;
   readonly actor: string;
   constructor(now: string, actor: string) {
@@ -91,6 +96,7 @@ function openNew(w: Writer, f: Finding, hash: string, id: string): void {
     revision: 0,
   };
   w.out.opened.push(w.write(base, 'opened', null, null, { score: f.score }));
+  w.out.factsMoved.add(f.partyId);
 }
 
 function reopen(w: Writer, a: AlertRecord, f: Finding, hash: string): void {
@@ -98,13 +104,17 @@ function reopen(w: Writer, a: AlertRecord, f: Finding, hash: string): void {
   const why = a.state === 'cleared' ? 'the data an analyst cleared changed materially' : 'the finding holds again';
   const next = { ...withFinding(a, f, hash, w.now), state: 'open' as const, pending: null };
   w.out.reopened.push({ alert: w.write(next, 'reopened', a.state, why, { changes, previousScore: a.score, score: f.score }), changes });
+  w.out.factsMoved.add(a.partyId);
 }
+
+const certaintyOf = (detail: unknown): unknown => (detail as { certainty?: unknown } | null)?.certainty;
 
 function refresh(w: Writer, a: AlertRecord, f: Finding, hash: string): void {
   const materialMoved = hash !== a.materialHash;
   const unchanged = !materialMoved && a.present && a.score === f.score && JSON.stringify(a.finding) === JSON.stringify(f.detail);
   if (unchanged) return;
   w.out.refreshed++;
+  if (materialMoved || !a.present || certaintyOf(a.finding) !== certaintyOf(f.detail)) w.out.factsMoved.add(a.partyId);
   const next = withFinding(a, f, hash, w.now);
   if (materialMoved) w.write(next, 'data_changed', a.state, null, { changes: materialChanges(a.material, f.material), previousScore: a.score, score: f.score });
   else w.write(next, undefined, a.state, null);
@@ -132,6 +142,7 @@ function gone(w: Writer, a: AlertRecord, reason: string): void {
   }
   const next: AlertRecord = { ...a, state: 'closed', present: false, pending: null, updatedAt: w.now };
   w.out.closed.push(w.write(next, 'closed', a.state, reason));
+  w.out.factsMoved.add(a.partyId);
 }
 
 /** Reconciles a scope's alerts with its new findings. */

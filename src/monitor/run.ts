@@ -7,7 +7,7 @@ import { loadListContext, type ListContext } from '../book/list-context.ts';
 import { PartyIndex } from '../book/party-index.ts';
 import type { RuleSet } from '../graph/index.ts';
 import { DEFAULT_ALGORITHM } from '../matching/index.ts';
-import type { AlertRecord, AuditStore, BookStore, MonitorStore, OutboxEvent, PartyRecord, Store } from '../store/index.ts';
+import type { AuditStore, BookStore, MonitorStore, OutboxEvent, PartyRecord, Store } from '../store/index.ts';
 import { auditEvents } from './audit.ts';
 import { CloseReasons } from './close-reasons.ts';
 import { CURSOR_SETTING, readCursor, type MonitorCursor } from './cursor.ts';
@@ -40,6 +40,8 @@ export interface MonitorRunOptions {
   channel: AuditChannel;
   /** Re-screen the whole book instead of the changes (the first run always does). */
   full?: boolean;
+  /** Evaluate ownership over the whole graph even on a delta (a check of the delta; --full implies it). */
+  wholeGraph?: boolean;
   threshold?: number;
   /** Worker threads for a full run (default: 4 for books of 20,000 parties or more). */
   workers?: number;
@@ -112,7 +114,8 @@ interface SeedFacts {
   context: ListContext;
   changes: readonly ListChange[];
   parties: readonly PartyRecord[];
-  nameAlerts: readonly AlertRecord[];
+  /** Parties whose name findings moved in what the graph uses (reconcile.ts `factsMoved`). */
+  nameMoved: ReadonlySet<string>;
 }
 
 /**
@@ -127,7 +130,7 @@ async function ownershipSeeds(deps: MonitorDeps, f: SeedFacts): Promise<Set<stri
   for (const c of f.changes) for (const e of [...c.added, ...c.removed, ...c.changed.map((x) => x.after)]) seeds.add(`entity:${e.id}`);
   if (f.changes.length > 0) for (const n of claimSeeds(f.context, f.changes)) seeds.add(n);
   for (const p of f.parties) seeds.add(`party:${p.partyId}`);
-  for (const a of f.nameAlerts) seeds.add(`party:${a.partyId}`);
+  for (const p of f.nameMoved) seeds.add(`party:${p}`);
   // Decisions since the last run change which matches count (cleared ones drop out, confirmed ones restrict).
   for (let after: string | undefined, page; (page = await deps.monitor.listAlerts({ kind: 'name', updatedAfter: cursor.at, limit: 1000, ...(after === undefined ? {} : { after }) })).length > 0; after = page.at(-1)!.alertId) {
     for (const a of page) seeds.add(`party:${a.partyId}`);
@@ -189,7 +192,7 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
           rules: deps.rules,
           date: options.date,
           nameAlerts: name.outcome.alerts,
-          seeds: await ownershipSeeds(deps, { cursor, full, date: options.date, context, changes, parties, nameAlerts: name.outcome.alerts }),
+          seeds: options.wholeGraph === true ? undefined : await ownershipSeeds(deps, { cursor, full, date: options.date, context, changes, parties, nameMoved: name.outcome.factsMoved }),
           closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities, date: options.date, notInForce }).ownership(a),
         });
   const t3 = performance.now();
