@@ -10,7 +10,9 @@ import { DATA, FIXTURES } from '../support/list-files.ts';
 const EXAMPLES = join(FIXTURES, 'ownership-examples');
 
 interface Report {
-  report: { findings: { rule_id: string; status: string; aggregate: { lo: number; hi: number } }[] };
+  report: {
+    findings: { rule_id: string; status: string; aggregate: { lo: number; hi: number }; paths: unknown[] }[];
+  };
 }
 
 for (const dialect of DIALECTS) {
@@ -43,7 +45,8 @@ for (const dialect of DIALECTS) {
         cli('--json', 'ownership', 'party:jv1', '--date', '2025-10-15').stdout,
       ) as Report & { report: { findings: { paths: unknown[]; rule_id: string }[] } };
       const ofac = r.report.findings.find((f) => f.rule_id === 'us_ofac_50')!;
-      assert.equal((ofac as unknown as { status: string }).status, 'restricted');
+      assert.equal(ofac.status, 'restricted');
+      assert.equal(ofac.aggregate.lo, 0.5);
       assert.equal(ofac.paths.length, 2);
     });
 
