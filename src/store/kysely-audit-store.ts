@@ -4,13 +4,13 @@
 import { Worker } from 'node:worker_threads';
 import { Kysely, PostgresDialect, SqliteDialect, type Selectable } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { chainAfter, toBody, type AuditBody, type AuditHead, type AuditInput, type AuditRecord } from '../audit/index.ts';
 import { AppError } from '../domain/errors.ts';
 import type { ApiKeyRecord, ApiRole, AuditRange, AuditStore } from './audit-store.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { isPostgresUrl } from './open.ts';
 import { openNodeSqlite } from './sqlite/node-sqlite-database.ts';
+import { createPgPool } from './postgres/pool.ts';
 
 interface AuditLogTable {
   seq: number;
@@ -272,7 +272,7 @@ function openSqliteAudit(path: string, options: AuditStoreOptions): AuditStore {
 }
 
 function openPostgresAudit(url: string): AuditStore {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const pool = createPgPool(url, 2);
   // An idle connection closed by the server (restart, failover) is an 'error' event; without a listener it
   // would crash the process. The pool opens a new connection for the next query.
   pool.on('error', () => undefined);

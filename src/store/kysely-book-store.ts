@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Selectable, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { AppError } from '../domain/errors.ts';
 import type { IsoDate } from '../domain/ids.ts';
 import { shareRange, type EdgeKind, type NodeRef, type RelationEdge } from '../graph/types.ts';
@@ -23,6 +22,7 @@ import type {
 import { migrationProvider } from './migrations/index.ts';
 import { isPostgresUrl } from './open.ts';
 import { openNodeSqlite } from './sqlite/node-sqlite-database.ts';
+import { createPgPool } from './postgres/pool.ts';
 
 interface PartiesTable {
   party_id: string;
@@ -684,7 +684,7 @@ function openSqliteBook(path: string): BookStore {
 }
 
 function openPostgresBook(url: string): BookStore {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = createPgPool(url, 4);
   return new KyselyBookStore(
     new Kysely<BookDatabase>({ dialect: new PostgresDialect({ pool }) }),
     'postgres',

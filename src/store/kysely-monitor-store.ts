@@ -3,7 +3,6 @@
 // only if the change it reports was committed, and a killed process leaves both as they were.
 import { Kysely, PostgresDialect, SqliteDialect, type Selectable, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { AppError } from '../domain/errors.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type {
@@ -25,6 +24,7 @@ import type {
 import { ALERT_STATES } from './monitor-store.ts';
 import { isPostgresUrl } from './open.ts';
 import { openNodeSqlite } from './sqlite/node-sqlite-database.ts';
+import { createPgPool } from './postgres/pool.ts';
 
 interface AlertsTable {
   alert_id: string;
@@ -519,7 +519,7 @@ function openSqliteMonitor(path: string): MonitorStore {
 }
 
 function openPostgresMonitor(url: string): MonitorStore {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = createPgPool(url, 4);
   return new KyselyMonitorStore(new Kysely<MonitorDatabase>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }
 

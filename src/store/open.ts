@@ -1,15 +1,12 @@
 // Opens the store a location names: a `postgres://` / `postgresql://` URL selects PostgreSQL, anything else
 // is a SQLite file path (created if missing).
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { AppError } from '../domain/errors.ts';
 import { KyselyStore } from './kysely-store.ts';
 import type { Database } from './schema.ts';
 import { openNodeSqlite } from './sqlite/node-sqlite-database.ts';
 import type { Store } from './store.ts';
-
-// PostgreSQL returns int8 (count(*), sums) as strings by default (STACK.md).
-pg.types.setTypeParser(20, Number);
+import { createPgPool } from './postgres/pool.ts';
 
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
@@ -42,6 +39,6 @@ function openSqlite(path: string): Store {
 }
 
 function openPostgres(url: string): Store {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = createPgPool(url, 4);
   return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }
