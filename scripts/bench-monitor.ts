@@ -103,7 +103,7 @@ try {
   // The delta must be what the whole graph gives: evaluating it all now must change no ownership alert.
   const check = await timed('check: ownership over the whole graph (nothing may change)', () => runMonitor(deps, { ...run, wholeGraph: true }));
   console.log(`  ownership: ${JSON.stringify(check.ownership)}`);
-  await Promise.all([deps.monitor.close(), deps.audit.close(), book.close(), store.close()]);
+  await Promise.all([deps.monitor.close(), deps.audit.close(), book.close(), store.close(), deps.lists!.close()]);
   console.log(`peak memory (RSS) ${peakMiB()} MiB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

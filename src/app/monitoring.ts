@@ -42,7 +42,7 @@ export async function openMonitoring(app: AppContext, options: MonitoringOptions
     deliver: (o) => deliverDue(monitor, o),
     async close() {
       await running;
-      await Promise.all([book.close(), monitor.close(), ...(options.audit === undefined ? [audit.close()] : [])]);
+      await Promise.all([book.close(), monitor.close(), ...(options.audit === undefined ? [audit.close()] : []), ...(deps.lists === undefined ? [] : [deps.lists.close()])]);
     },
   };
 }

@@ -71,11 +71,11 @@ export function nameFinding(party: PartyRecord, match: PartyMatch, entity: Entit
 const byText = <T>(items: readonly T[]): T[] => [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 /**
- * The finding in a canonical order: owners and paths sorted, so that the same finding computed over a differently
+ * The finding in a canonical order: owners, paths, licences, reasons and notes sorted, so that the same finding computed over a differently
  * numbered graph (the whole book, or a delta's local graph) is the same JSON and refreshes nothing.
  */
 function canonical(f: RuleFinding): RuleFinding {
-  return { ...f, owners: byText(f.owners), paths: byText(f.paths), licences: byText(f.licences) };
+  return { ...f, owners: byText(f.owners), paths: byText(f.paths), licences: byText(f.licences), reasons: [...f.reasons].sort(), notes: [...f.notes].sort() };
 }
 
 /** An ownership finding of a party under one rule (status reached through owners, not by its own listing). */

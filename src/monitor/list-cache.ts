@@ -1,9 +1,11 @@
 // The lists as a long-running monitor keeps them: each list's current entities and content hashes, reloaded only
 // when its version changes. A run after an import then reads one list, not all of them, and finds what changed by
-// comparing hashes in memory instead of reading the old version back from the store.
+// comparing hashes in memory instead of reading the old version back from the store. The screening index of the lists
+// is rebuilt in a worker thread as soon as a list changed, while the run looks up candidates in the book.
 import type { Entity } from '../domain/entity.ts';
 import type { ListId } from '../domain/ids.ts';
 import { listContextOf, type ListContext } from '../book/list-context.ts';
+import { MatchIndexHolder, type MatchIndex } from '../matching/index.ts';
 import type { Store } from '../store/index.ts';
 
 export interface CachedList {
@@ -17,6 +19,8 @@ export interface LoadedLists {
   context: ListContext;
   /** The cached state of every list the load replaced (its previous version). */
   previous: Map<string, CachedList>;
+  /** The screening index of the lists, built in a worker thread while the run does other work. */
+  index?: Promise<MatchIndex>;
 }
 
 async function readList(store: Store, listId: ListId, version: number): Promise<CachedList> {
@@ -32,6 +36,8 @@ async function readList(store: Store, listId: ListId, version: number): Promise<
 export class ListCache {
   readonly #lists = new Map<string, CachedList>();
   #context: ListContext | undefined;
+  readonly #holder = new MatchIndexHolder();
+  #index: Promise<MatchIndex> | undefined;
 
   /** Brings the cache to the current versions; returns the lists' view and what it replaced. */
   async load(store: Store): Promise<LoadedLists> {
@@ -49,7 +55,15 @@ export class ListCache {
         versions.map((v) => ({ list_id: v.listId as string, version: v.version })),
         entities,
       );
+      this.#index = this.#holder.rebuild(entities);
+      // Awaited by the run; a failed build must not be an unhandled rejection meanwhile.
+      this.#index.catch(() => undefined);
     }
-    return { context: this.#context, previous };
+    return { context: this.#context, previous, ...(this.#index === undefined ? {} : { index: this.#index }) };
+  }
+
+  /** Stops the index worker thread. */
+  async close(): Promise<void> {
+    await this.#holder.close();
   }
 }

@@ -19,6 +19,8 @@ export interface NameScreen {
   threshold: number;
   /** Matches confirmed in the book (certainty `confirmed`); rejections are not applied here — suppression is. */
   confirmed: DecisionIndex;
+  /** The lists' index when it is being built elsewhere (a worker thread); built from the context when absent. */
+  index?: Promise<MatchIndex>;
   /** Created on first use and reused: the forward searcher. */
   searcher?: Searcher;
 }
@@ -28,14 +30,14 @@ function findingsOf(s: NameScreen, party: PartyRecord, matches: readonly Match[]
   return pm.map((m) => nameFinding(party, m, s.entities.get(m.entityId)));
 }
 
-function searcherOf(s: NameScreen): Searcher {
-  s.searcher ??= new Searcher(new MatchIndex(s.context.indexData()), DEFAULT_ALGORITHM);
-  return s.searcher;
+async function indexOf(s: NameScreen): Promise<MatchIndex> {
+  return s.index === undefined ? new MatchIndex(s.context.indexData()) : await s.index;
 }
 
 /** Screens a few parties on this thread (the delta). A party the engine refuses has no findings and is reported. */
-export function screenParties(s: NameScreen, parties: Iterable<PartyRecord>): { findings: Map<string, Finding[]>; errors: { partyId: string; message: string }[] } {
-  const searcher = searcherOf(s);
+export async function screenParties(s: NameScreen, parties: Iterable<PartyRecord>): Promise<{ findings: Map<string, Finding[]>; errors: { partyId: string; message: string }[] }> {
+  s.searcher ??= new Searcher(await indexOf(s), DEFAULT_ALGORITHM);
+  const searcher = s.searcher;
   const findings = new Map<string, Finding[]>();
   const errors: { partyId: string; message: string }[] = [];
   for (const p of parties) {
@@ -54,7 +56,7 @@ export async function screenWholeBook(s: NameScreen, book: BookStore, workers: n
   async function* queries() {
     for await (const p of book.parties()) yield [p.partyId, partyQuery(p)] as [string, ReturnType<typeof partyQuery>];
   }
-  const named = await screenNames(s.context.indexData(), queries(), { threshold: s.threshold, limit: MATCHES_PER_PARTY, workers });
+  const named = await screenNames((await indexOf(s)).data, queries(), { threshold: s.threshold, limit: MATCHES_PER_PARTY, workers });
   const findings = new Map<string, Finding[]>();
   for (const [partyId, matches] of named.hits) {
     const party = await book.party(partyId);

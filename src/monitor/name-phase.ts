@@ -90,7 +90,7 @@ export async function namePhase(input: NamePhaseInput): Promise<NamePhaseResult>
   } else {
     const d = await deltaScope(input);
     candidates = d.candidates;
-    ({ findings, errors } = screenParties(input.screen, d.parties));
+    ({ findings, errors } = await screenParties(input.screen, d.parties));
     screened = d.parties.length;
     scope = d.parties.map((p) => p.partyId);
   }

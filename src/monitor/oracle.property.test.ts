@@ -172,6 +172,7 @@ test('delta monitoring equals a full re-screen after any sequence of updates', {
         assert.equal(changes(full), 0, `a full re-screen changed alerts: ${JSON.stringify({ name: full.name, ownership: full.ownership })}`);
         assert.deepEqual(await nameKeys(f.deps, false), await freshFull(final));
       } finally {
+        await f.deps.lists?.close();
         await f.close();
       }
     }),

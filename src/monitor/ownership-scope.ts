@@ -78,15 +78,21 @@ function index(edges: readonly RelationEdge[], by: 'owner' | 'owned'): Map<strin
   return out;
 }
 
-/** Walks from `start` with `next` until no new node turns up. */
+/**
+ * Walks from `start` with `next` until no new node turns up, a frontier at a time: the reads of one frontier go
+ * out together (PostgreSQL answers them on several pooled connections at once).
+ */
 async function closure(start: Iterable<string>, next: (node: string) => Promise<string[]>): Promise<Set<string>> {
   const seen = new Set(start);
-  const queue = [...seen];
-  for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
-    for (const n of await next(node)) {
-      if (!seen.has(n)) {
+  let frontier = [...seen];
+  while (frontier.length > 0) {
+    const found = await Promise.all(frontier.map(next));
+    frontier = [];
+    for (const nodes of found) {
+      for (const n of nodes) {
+        if (seen.has(n)) continue;
         seen.add(n);
-        queue.push(n);
+        frontier.push(n);
       }
     }
   }

@@ -6,7 +6,8 @@ import type { AuditChannel } from '../audit/index.ts';
 import { loadListContext, type ListContext } from '../book/list-context.ts';
 import { PartyIndex } from '../book/party-index.ts';
 import type { RuleSet } from '../graph/index.ts';
-import { DEFAULT_ALGORITHM } from '../matching/index.ts';
+import { DEFAULT_ALGORITHM, type MatchIndex } from '../matching/index.ts';
+import type { Entity } from '../domain/entity.ts';
 import type { AuditStore, BookStore, MonitorStore, OutboxEvent, PartyRecord, Store } from '../store/index.ts';
 import { auditEvents } from './audit.ts';
 import { CloseReasons } from './close-reasons.ts';
@@ -145,75 +146,119 @@ async function changedParties(book: BookStore, cursor: MonitorCursor | undefined
   return out;
 }
 
-/** Runs the monitor once. */
-export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions): Promise<MonitorReport> {
-  const t0 = performance.now();
+/** What a run found changed, and what it needs to screen it. */
+interface RunState {
+  now: Date;
+  at: string;
+  cursor: MonitorCursor | undefined;
+  context: ListContext;
+  /** The lists' index, when a long-running process builds it in a worker thread. */
+  index: Promise<MatchIndex> | undefined;
+  entities: Map<string, Entity>;
+  changes: ListChange[];
+  full: boolean;
+  bookRevision: number;
+  parties: PartyRecord[];
+  partyCount: number;
+  threshold: number;
+  common: { now: string; actor: string; newId: () => string };
+}
+
+async function readState(deps: MonitorDeps, options: MonitorRunOptions): Promise<RunState> {
   const now = options.now?.() ?? new Date();
-  const at = now.toISOString();
   const cursor = await readCursor(deps.monitor);
   const loaded = await loadLists(deps, options);
   const context = loaded.context;
-  const entities = new Map(context.entities.map((e) => [e.id as string, e]));
   const changes = await listChanges(deps.store, context.versions, context.entities, cursor?.lists ?? {}, loaded.previous);
   const touched = changes.reduce((n, c) => n + c.added.length + c.changed.length, 0);
   const full = options.full === true || cursor === undefined || touched > FULL_RESCREEN_ENTITIES;
-  const bookRevision = await deps.book.revision();
-  const parties = await changedParties(deps.book, cursor, full);
-  const reasons = new CloseReasons({ changes, changedParties: new Set(parties.map((p) => p.partyId)), entities, date: options.date, notInForce: [] });
-  const threshold = options.threshold ?? DEFAULT_ALGORITHM.threshold;
-  const common = { now: at, actor: options.actor, newId: () => newAlertId(now) };
-  const t1 = performance.now();
-  const partyCount = await deps.book.partyCount();
-  // An empty book has nothing to screen: the run only records the list versions (and announces them).
-  const name: NameOutcome =
-    partyCount === 0
-      ? { outcome: reconcile({ existing: [], findings: [], ...common, closeReason: () => '' }), candidates: 0, screened: 0, errors: [] }
-      : await namePhase({
-          ...common,
-          book: deps.book,
-          monitor: deps.monitor,
-          screen: { context, entities, threshold, confirmed: await confirmedMatches(deps.book) },
-          changes,
-          changedParties: parties,
-          partyIndex: deps.partyIndex ?? new PartyIndex(),
-          full,
-          workers: options.workers ?? (full && partyCount >= 20_000 ? 4 : 0),
-          closeReason: (a) => reasons.name(a),
-        });
-  const t2 = performance.now();
-  const own: { outcome: ReconcileOutput; scope: number | 'all' } =
-    partyCount === 0
-      ? { outcome: reconcile({ existing: [], findings: [], ...common, closeReason: () => '' }), scope: 0 }
-      : await ownershipPhase({
-          ...common,
-          context,
-          book: deps.book,
-          monitor: deps.monitor,
-          rules: deps.rules,
-          date: options.date,
-          nameAlerts: name.outcome.alerts,
-          seeds: options.wholeGraph === true ? undefined : await ownershipSeeds(deps, { cursor, full, date: options.date, context, changes, parties, nameMoved: name.outcome.factsMoved }),
-          closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities, date: options.date, notInForce }).ownership(a),
-        });
-  const t3 = performance.now();
-  const outcomes = [name.outcome, own.outcome];
-  const outbox = outboxOf(outcomes, changes, now);
-  const newCursor: MonitorCursor = { lists: Object.fromEntries(context.versions.map((v) => [v.list_id, v.version])), bookRevision, date: options.date, at };
+  return {
+    now,
+    at: now.toISOString(),
+    cursor,
+    context,
+    index: loaded.index,
+    entities: new Map(context.entities.map((e) => [e.id as string, e])),
+    changes,
+    full,
+    bookRevision: await deps.book.revision(),
+    parties: await changedParties(deps.book, cursor, full),
+    partyCount: await deps.book.partyCount(),
+    threshold: options.threshold ?? DEFAULT_ALGORITHM.threshold,
+    common: { now: now.toISOString(), actor: options.actor, newId: () => newAlertId(now) },
+  };
+}
+
+/** Nothing to screen (an empty book): the run only records the list versions (and announces them). */
+function nothing(s: RunState): ReconcileOutput {
+  return reconcile({ existing: [], findings: [], ...s.common, closeReason: () => '' });
+}
+
+async function runNames(deps: MonitorDeps, options: MonitorRunOptions, s: RunState): Promise<NameOutcome> {
+  if (s.partyCount === 0) return { outcome: nothing(s), candidates: 0, screened: 0, errors: [] };
+  const reasons = new CloseReasons({ changes: s.changes, changedParties: new Set(s.parties.map((p) => p.partyId)), entities: s.entities, date: options.date, notInForce: [] });
+  return namePhase({
+    ...s.common,
+    book: deps.book,
+    monitor: deps.monitor,
+    screen: { context: s.context, entities: s.entities, threshold: s.threshold, confirmed: await confirmedMatches(deps.book), ...(s.index === undefined ? {} : { index: s.index }) },
+    changes: s.changes,
+    changedParties: s.parties,
+    partyIndex: deps.partyIndex ?? new PartyIndex(),
+    full: s.full,
+    workers: options.workers ?? (s.full && s.partyCount >= 20_000 ? 4 : 0),
+    closeReason: (a) => reasons.name(a),
+  });
+}
+
+async function runOwnership(deps: MonitorDeps, options: MonitorRunOptions, s: RunState, name: NameOutcome): Promise<{ outcome: ReconcileOutput; scope: number | 'all' }> {
+  if (s.partyCount === 0) return { outcome: nothing(s), scope: 0 };
+  const facts = { cursor: s.cursor, full: s.full, date: options.date, context: s.context, changes: s.changes, parties: s.parties, nameMoved: name.outcome.factsMoved };
+  return ownershipPhase({
+    ...s.common,
+    context: s.context,
+    book: deps.book,
+    monitor: deps.monitor,
+    rules: deps.rules,
+    date: options.date,
+    nameAlerts: name.outcome.alerts,
+    seeds: options.wholeGraph === true ? undefined : await ownershipSeeds(deps, facts),
+    closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities: s.entities, date: options.date, notInForce }).ownership(a),
+  });
+}
+
+/** Alerts, events, outbox and cursor in one transaction; then the audit trail. Returns the outbox size. */
+async function commitRun(deps: MonitorDeps, options: MonitorRunOptions, s: RunState, outcomes: readonly ReconcileOutput[]): Promise<number> {
+  const outbox = outboxOf(outcomes, s.changes, s.now);
+  const cursor: MonitorCursor = { lists: Object.fromEntries(s.context.versions.map((v) => [v.list_id, v.version])), bookRevision: s.bookRevision, date: options.date, at: s.at };
   const alerts = outcomes.flatMap((o) => o.alerts);
   const events = outcomes.flatMap((o) => o.events);
-  await deps.monitor.commit({ alerts, events, outbox, settings: { [CURSOR_SETTING]: newCursor } });
-  await auditEvents(deps.audit, alerts, events, { channel: options.channel, algorithm: DEFAULT_ALGORITHM.id, threshold, lists: context.versions });
+  await deps.monitor.commit({ alerts, events, outbox, settings: { [CURSOR_SETTING]: cursor } });
+  await auditEvents(deps.audit, alerts, events, { channel: options.channel, algorithm: DEFAULT_ALGORITHM.id, threshold: s.threshold, lists: s.context.versions });
+  return outbox.length;
+}
+
+/** Runs the monitor once. */
+export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions): Promise<MonitorReport> {
+  const t0 = performance.now();
+  const s = await readState(deps, options);
+  const t1 = performance.now();
+  const name = await runNames(deps, options, s);
+  const t2 = performance.now();
+  const own = await runOwnership(deps, options, s, name);
+  const t3 = performance.now();
+  const webhookEvents = await commitRun(deps, options, s, [name.outcome, own.outcome]);
   const t4 = performance.now();
   return {
-    mode: full ? 'full' : 'delta',
-    lists: changes.map((c) => ({ list_id: c.listId, from: c.from, to: c.to, added: c.added.length, changed: c.changed.length, removed: c.removed.length })),
-    book: { from: cursor?.bookRevision ?? null, to: bookRevision, partiesChanged: parties.length },
+    mode: s.full ? 'full' : 'delta',
+    lists: s.changes.map((c) => ({ list_id: c.listId, from: c.from, to: c.to, added: c.added.length, changed: c.changed.length, removed: c.removed.length })),
+    book: { from: s.cursor?.bookRevision ?? null, to: s.bookRevision, partiesChanged: s.parties.length },
     candidates: name.candidates,
     partiesScreened: name.screened,
     name: counts(name.outcome),
     ownership: counts(own.outcome),
     ownershipScope: own.scope,
-    webhookEvents: outbox.length,
+    webhookEvents,
     errors: name.errors,
     timings: { loadMs: Math.round(t1 - t0), nameMs: Math.round(t2 - t1), ownershipMs: Math.round(t3 - t2), storeMs: Math.round(t4 - t3), totalMs: Math.round(t4 - t0) },
   };
