@@ -3,7 +3,19 @@
 // every import or update that creates a list version runs the monitor (issue 8 item 1).
 import { PartyIndex } from '../book/index.ts';
 import { DEFAULT_RULES_PATH, loadRuleSet } from '../graph/index.ts';
-import { AlertService, deliverDue, ListCache, readCursor, runMonitor, WebhookDispatcher, type DeliveryOptions, type MonitorDeps, type MonitorReport, type MonitorRunOptions, type PassReport } from '../monitor/index.ts';
+import {
+  AlertService,
+  deliverDue,
+  ListCache,
+  readCursor,
+  runMonitor,
+  WebhookDispatcher,
+  type DeliveryOptions,
+  type MonitorDeps,
+  type MonitorReport,
+  type MonitorRunOptions,
+  type PassReport,
+} from '../monitor/index.ts';
 import { openAuditStore, openBookStore, openMonitorStore, type AuditStore } from '../store/index.ts';
 import type { AppContext } from './context.ts';
 
@@ -24,11 +36,21 @@ export interface MonitoringOptions {
   residentIndex?: boolean;
 }
 
-export async function openMonitoring(app: AppContext, options: MonitoringOptions = {}): Promise<MonitoringContext> {
+export async function openMonitoring(
+  app: AppContext,
+  options: MonitoringOptions = {},
+): Promise<MonitoringContext> {
   const book = await openBookStore(app.config.db);
   const monitor = await openMonitorStore(app.config.db);
   const audit = options.audit ?? (await openAuditStore(app.config.db));
-  const deps: MonitorDeps = { store: app.store, book, monitor, audit, rules: loadRuleSet(DEFAULT_RULES_PATH), ...(options.residentIndex === true ? { partyIndex: new PartyIndex(), lists: new ListCache() } : {}) };
+  const deps: MonitorDeps = {
+    store: app.store,
+    book,
+    monitor,
+    audit,
+    rules: loadRuleSet(DEFAULT_RULES_PATH),
+    ...(options.residentIndex === true ? { partyIndex: new PartyIndex(), lists: new ListCache() } : {}),
+  };
   // Runs never overlap within a process: two runs at once would both reconcile the same alerts.
   let running: Promise<unknown> = Promise.resolve();
   return {
@@ -42,13 +64,22 @@ export async function openMonitoring(app: AppContext, options: MonitoringOptions
     deliver: (o) => deliverDue(monitor, o),
     async close() {
       await running;
-      await Promise.all([book.close(), monitor.close(), ...(options.audit === undefined ? [audit.close()] : []), ...(deps.lists === undefined ? [] : [deps.lists.close()])]);
+      await Promise.all([
+        book.close(),
+        monitor.close(),
+        ...(options.audit === undefined ? [audit.close()] : []),
+        ...(deps.lists === undefined ? [] : [deps.lists.close()]),
+      ]);
     },
   };
 }
 
 /** The post-import hook: monitors the change and sends what is due; returns undefined when nothing was created. */
-export async function monitorAfterImport(app: AppContext, created: boolean, actor: string): Promise<{ report: MonitorReport; delivery: PassReport } | undefined> {
+export async function monitorAfterImport(
+  app: AppContext,
+  created: boolean,
+  actor: string,
+): Promise<{ report: MonitorReport; delivery: PassReport } | undefined> {
   if (!created) return undefined;
   const m = await openMonitoring(app);
   try {
@@ -80,7 +111,11 @@ async function behind(m: MonitoringContext): Promise<boolean> {
  * when an import (by the CLI or another process) or a book change moved past the cursor, and a webhook delivery
  * pass every `deliverSeconds`.
  */
-export async function startMonitoring(app: AppContext, audit: AuditStore, options: { checkSeconds: number; deliverSeconds: number; onError: (error: unknown) => void }): Promise<ServerMonitoring> {
+export async function startMonitoring(
+  app: AppContext,
+  audit: AuditStore,
+  options: { checkSeconds: number; deliverSeconds: number; onError: (error: unknown) => void },
+): Promise<ServerMonitoring> {
   const context = await openMonitoring(app, { audit, residentIndex: true });
   const dispatcher = new WebhookDispatcher(context.deps.monitor, {}, options.onError);
   dispatcher.start(options.deliverSeconds * 1000);

@@ -7,7 +7,13 @@ import { AppError } from '../domain/errors.ts';
 import { DEFAULT_ALGORITHM } from '../matching/index.ts';
 import type { AlertEvent, AlertFilter, AlertRecord, AuditStore, MonitorStore } from '../store/index.ts';
 import { auditEvents } from './audit.ts';
-import { decide, NO_FOUR_EYES, type DecisionAction, type DecisionOutcome, type FourEyesPolicy } from './decide.ts';
+import {
+  decide,
+  NO_FOUR_EYES,
+  type DecisionAction,
+  type DecisionOutcome,
+  type FourEyesPolicy,
+} from './decide.ts';
 import { alertDecided } from './webhooks/events.ts';
 
 export const FOUR_EYES_SETTING = 'four_eyes';
@@ -37,12 +43,18 @@ export class AlertService {
   }
 
   async policy(): Promise<FourEyesPolicy> {
-    const stored = (await this.#deps.monitor.setting(FOUR_EYES_SETTING)) as Partial<FourEyesPolicy> | undefined;
+    const stored = (await this.#deps.monitor.setting(FOUR_EYES_SETTING)) as
+      Partial<FourEyesPolicy> | undefined;
     return { clear: stored?.clear === true, confirm: stored?.confirm === true };
   }
 
   async setPolicy(policy: FourEyesPolicy): Promise<void> {
-    await this.#deps.monitor.commit({ alerts: [], events: [], outbox: [], settings: { [FOUR_EYES_SETTING]: { ...NO_FOUR_EYES, ...policy } } });
+    await this.#deps.monitor.commit({
+      alerts: [],
+      events: [],
+      outbox: [],
+      settings: { [FOUR_EYES_SETTING]: { ...NO_FOUR_EYES, ...policy } },
+    });
   }
 
   list(filter: AlertFilter = {}): Promise<AlertRecord[]> {
@@ -51,7 +63,10 @@ export class AlertService {
 
   async show(alertId: string): Promise<{ alert: AlertRecord; events: AlertEvent[] }> {
     const alert = await this.#deps.monitor.alert(alertId);
-    if (alert === undefined) throw new AppError('not_found', `no alert ${alertId}`, { hint: 'embargo alerts list (GET /v1/alerts) shows the alerts' });
+    if (alert === undefined)
+      throw new AppError('not_found', `no alert ${alertId}`, {
+        hint: 'embargo alerts list (GET /v1/alerts) shows the alerts',
+      });
     return { alert, events: await this.#deps.monitor.events(alertId) };
   }
 
@@ -60,7 +75,16 @@ export class AlertService {
     const { alert } = await this.show(alertId);
     const now = this.#deps.now?.() ?? new Date();
     const at = now.toISOString();
-    const outcome = decide(alert, { action: input.action, actor: input.actor, at, ...(input.reason === undefined ? {} : { reason: input.reason }) }, await this.policy());
+    const outcome = decide(
+      alert,
+      {
+        action: input.action,
+        actor: input.actor,
+        at,
+        ...(input.reason === undefined ? {} : { reason: input.reason }),
+      },
+      await this.policy(),
+    );
     const next: AlertRecord = { ...outcome.alert, revision: alert.revision + 1 };
     const event: AlertEvent = {
       alertId,
@@ -71,14 +95,30 @@ export class AlertService {
       fromState: outcome.from,
       toState: next.state,
       reason: outcome.reason,
-      detail: { pending: next.pending, ...(outcome.approvedBy === undefined ? {} : { approvedBy: outcome.approvedBy, requestedBy: alert.pending?.actor }) },
+      detail: {
+        pending: next.pending,
+        ...(outcome.approvedBy === undefined
+          ? {}
+          : { approvedBy: outcome.approvedBy, requestedBy: alert.pending?.actor }),
+      },
     };
-    const decision = { actor: alert.pending !== null && outcome.approvedBy !== undefined ? alert.pending.actor : input.actor, reason: outcome.reason, ...(outcome.approvedBy === undefined ? {} : { approvedBy: outcome.approvedBy }) };
+    const decision = {
+      actor: alert.pending !== null && outcome.approvedBy !== undefined ? alert.pending.actor : input.actor,
+      reason: outcome.reason,
+      ...(outcome.approvedBy === undefined ? {} : { approvedBy: outcome.approvedBy }),
+    };
     const outbox = outcome.decided ? [alertDecided(next, now, decision)] : [];
     if (!(await this.#deps.monitor.updateAlert(next, alert.revision, event, outbox))) {
-      throw new AppError('conflict', `alert ${alertId} changed while you decided`, { hint: 'reload it and decide again' });
+      throw new AppError('conflict', `alert ${alertId} changed while you decided`, {
+        hint: 'reload it and decide again',
+      });
     }
-    await auditEvents(this.#deps.audit, [next], [event], { channel: input.channel, algorithm: DEFAULT_ALGORITHM.id, threshold: DEFAULT_ALGORITHM.threshold, lists: [] });
+    await auditEvents(this.#deps.audit, [next], [event], {
+      channel: input.channel,
+      algorithm: DEFAULT_ALGORITHM.id,
+      threshold: DEFAULT_ALGORITHM.threshold,
+      lists: [],
+    });
     return { ...outcome, alert: next };
   }
 }

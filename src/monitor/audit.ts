@@ -24,14 +24,24 @@ export function alertAuditInput(alert: AlertRecord, event: AlertEvent, ctx: Audi
     threshold: ctx.threshold,
     lists: ctx.lists,
     request: { alert_id: alert.alertId, action: event.action, reason: event.reason },
-    normalised: { finding_key: alert.key, from_state: event.fromState, to_state: event.toState, seq: event.seq },
+    normalised: {
+      finding_key: alert.key,
+      from_state: event.fromState,
+      to_state: event.toState,
+      seq: event.seq,
+    },
     response: { ...alertData(alert), detail: event.detail, pending: alert.pending },
     matchCount: alert.present ? 1 : 0,
   };
 }
 
 /** Appends one record per event (concurrently: the store commits them in one group, in call order). */
-export async function auditEvents(audit: AuditStore, alerts: readonly AlertRecord[], events: readonly AlertEvent[], ctx: AuditContext): Promise<AuditRecord[]> {
+export async function auditEvents(
+  audit: AuditStore,
+  alerts: readonly AlertRecord[],
+  events: readonly AlertEvent[],
+  ctx: AuditContext,
+): Promise<AuditRecord[]> {
   const byId = new Map(alerts.map((a) => [a.alertId, a]));
   return Promise.all(events.map((e) => audit.append(alertAuditInput(byId.get(e.alertId)!, e, ctx))));
 }

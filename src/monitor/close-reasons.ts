@@ -24,7 +24,8 @@ export class CloseReasons {
     this.#facts = facts;
     for (const c of facts.changes) {
       for (const e of c.removed) this.#removed.set(e.id, c);
-      for (const { before, after } of c.changed) this.#changed.set(after.id, { change: c, fields: diffEntity(before, after).map((f) => f.field) });
+      for (const { before, after } of c.changed)
+        this.#changed.set(after.id, { change: c, fields: diffEntity(before, after).map((f) => f.field) });
     }
   }
 
@@ -35,11 +36,13 @@ export class CloseReasons {
     if (removed !== undefined) return `${id} was removed from ${removed.listId} in version ${removed.to}`;
     const entity = this.#facts.entities.get(id);
     if (entity === undefined) return `${id} is no longer on a loaded list`;
-    if (entity.status === 'ended') return `the listing of ${caption(entity)} (${id}) has ended${entity.listing.end === undefined ? '' : ` (${entity.listing.end})`}`;
+    if (entity.status === 'ended')
+      return `the listing of ${caption(entity)} (${id}) has ended${entity.listing.end === undefined ? '' : ` (${entity.listing.end})`}`;
     const changed = this.#changed.get(id);
     const party = this.#facts.changedParties.has(a.partyId);
-    if (changed !== undefined) return `no longer matches after ${changed.change.listId} version ${changed.change.to} changed the listed record (${changed.fields.join(', ')})${party ? ' and the party changed' : ''}`;
-    if (party) return 'no longer matches after the party\'s data changed';
+    if (changed !== undefined)
+      return `no longer matches after ${changed.change.listId} version ${changed.change.to} changed the listed record (${changed.fields.join(', ')})${party ? ' and the party changed' : ''}`;
+    if (party) return "no longer matches after the party's data changed";
     return 'no longer matches at the threshold';
   }
 

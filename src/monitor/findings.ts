@@ -52,7 +52,17 @@ const pct = (x: number): string => x.toFixed(2);
 export function nameFinding(party: PartyRecord, match: PartyMatch, entity: Entity | undefined): Finding {
   const material: NameMaterial = {
     party: partyMaterial(party),
-    entity: entity === undefined ? { names: [match.listedName], identifiers: [], birthDates: [], countries: [], programs: [], status: 'current' } : entityMaterial(entity),
+    entity:
+      entity === undefined
+        ? {
+            names: [match.listedName],
+            identifiers: [],
+            birthDates: [],
+            countries: [],
+            programs: [],
+            status: 'current',
+          }
+        : entityMaterial(entity),
   };
   return {
     key: nameKey(party.partyId, match.entityId),
@@ -68,14 +78,22 @@ export function nameFinding(party: PartyRecord, match: PartyMatch, entity: Entit
   };
 }
 
-const byText = <T>(items: readonly T[]): T[] => [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+const byText = <T>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 /**
  * The finding in a canonical order: owners, paths, licences, reasons and notes sorted, so that the same finding computed over a differently
  * numbered graph (the whole book, or a delta's local graph) is the same JSON and refreshes nothing.
  */
 function canonical(f: RuleFinding): RuleFinding {
-  return { ...f, owners: byText(f.owners), paths: byText(f.paths), licences: byText(f.licences), reasons: [...f.reasons].sort(), notes: [...f.notes].sort() };
+  return {
+    ...f,
+    owners: byText(f.owners),
+    paths: byText(f.paths),
+    licences: byText(f.licences),
+    reasons: [...f.reasons].sort(),
+    notes: [...f.notes].sort(),
+  };
 }
 
 /** An ownership finding of a party under one rule (status reached through owners, not by its own listing). */

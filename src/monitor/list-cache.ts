@@ -49,7 +49,11 @@ export class ListCache {
       if (cached !== undefined) previous.set(v.listId, cached);
       this.#lists.set(v.listId, await readList(store, v.listId, v.version));
     }
-    if (previous.size > 0 || this.#context === undefined || this.#context.versions.length !== versions.length) {
+    if (
+      previous.size > 0 ||
+      this.#context === undefined ||
+      this.#context.versions.length !== versions.length
+    ) {
       const entities = [...this.#lists.values()].flatMap((l) => [...l.entities.values()]);
       this.#context = listContextOf(
         versions.map((v) => ({ list_id: v.listId as string, version: v.version })),

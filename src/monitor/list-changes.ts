@@ -20,7 +20,11 @@ export interface ListChange {
   versions: ListVersion[];
 }
 
-async function oldSnapshot(store: Store, listId: ListId, version: number): Promise<Map<EntityId, { entity: Entity; hash: string }>> {
+async function oldSnapshot(
+  store: Store,
+  listId: ListId,
+  version: number,
+): Promise<Map<EntityId, { entity: Entity; hash: string }>> {
   const map = new Map<EntityId, { entity: Entity; hash: string }>();
   for await (const e of store.entitiesAt(listId, version)) {
     const hash = entityHash(e);
@@ -39,15 +43,33 @@ export interface OldVersion {
 
 function fromCache(old: OldVersion): Map<EntityId, { entity: Entity; hash: string }> {
   const map = new Map<EntityId, { entity: Entity; hash: string }>();
-  for (const [id, entity] of old.entities) map.set(id as EntityId, { entity, hash: old.hashes.get(id) ?? '' });
+  for (const [id, entity] of old.entities)
+    map.set(id as EntityId, { entity, hash: old.hashes.get(id) ?? '' });
   return map;
 }
 
 /** Changes of one list from version `from` (null: none) to its current one; `current` are its current entities. */
-async function changeOf(store: Store, v: ScreenedVersion, from: number | null, current: ReadonlyMap<EntityId, Entity>, cached: OldVersion | undefined): Promise<ListChange> {
+async function changeOf(
+  store: Store,
+  v: ScreenedVersion,
+  from: number | null,
+  current: ReadonlyMap<EntityId, Entity>,
+  cached: OldVersion | undefined,
+): Promise<ListChange> {
   const listId = v.list_id as ListId;
-  const versions = (await store.listVersions(listId)).filter((x) => x.version > (from ?? 0) && x.version <= v.version);
-  const change: ListChange = { listId, from, to: v.version, added: [], changed: [], removed: [], before: [], versions };
+  const versions = (await store.listVersions(listId)).filter(
+    (x) => x.version > (from ?? 0) && x.version <= v.version,
+  );
+  const change: ListChange = {
+    listId,
+    from,
+    to: v.version,
+    added: [],
+    changed: [],
+    removed: [],
+    before: [],
+    versions,
+  };
   if (from === null) {
     change.added = [...current.values()];
     return change;
@@ -83,6 +105,9 @@ export async function listChanges(
   const byList = new Map<string, Map<EntityId, Entity>>(moved.map((v) => [v.list_id, new Map()]));
   for (const e of entities) byList.get(e.listId)?.set(e.id, e);
   const out: ListChange[] = [];
-  for (const v of moved) out.push(await changeOf(store, v, cursorLists[v.list_id] ?? null, byList.get(v.list_id)!, cached.get(v.list_id)));
+  for (const v of moved)
+    out.push(
+      await changeOf(store, v, cursorLists[v.list_id] ?? null, byList.get(v.list_id)!, cached.get(v.list_id)),
+    );
   return out;
 }

@@ -36,7 +36,12 @@ export interface MaterialChange {
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
 export function partyMaterial(p: PartyRecord): PartyMaterial {
-  return { name: p.name, schema: p.schema, country: p.country ?? null, identifiers: sorted(p.identifiers.map((i) => i.toLowerCase())) };
+  return {
+    name: p.name,
+    schema: p.schema,
+    country: p.country ?? null,
+    identifiers: sorted(p.identifiers.map((i) => i.toLowerCase())),
+  };
 }
 
 export function entityMaterial(e: Entity): EntityMaterial {
@@ -44,7 +49,12 @@ export function entityMaterial(e: Entity): EntityMaterial {
     names: sorted(e.names.map((n) => n.value)),
     identifiers: sorted(e.identifiers.map((i) => `${i.type}:${i.value}`)),
     birthDates: sorted(e.birthDates),
-    countries: sorted([...e.countries.map((c) => c.code), ...e.addresses.flatMap((a) => (a.country === undefined ? [] : [a.country]))].map((c) => c.toLowerCase())),
+    countries: sorted(
+      [
+        ...e.countries.map((c) => c.code),
+        ...e.addresses.flatMap((a) => (a.country === undefined ? [] : [a.country])),
+      ].map((c) => c.toLowerCase()),
+    ),
     programs: sorted(e.programs),
     status: e.status,
   };
@@ -75,7 +85,8 @@ function asValues(value: unknown): string[] {
 
 /** Field-by-field changes between two snapshots (nested objects give dotted field names: `entity.programs`). */
 export function materialChanges(before: unknown, after: unknown, prefix = ''): MaterialChange[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObject(before) && isObject(after)) {
     const keys = sorted([...Object.keys(before), ...Object.keys(after)]);
     return keys.flatMap((k) => materialChanges(before[k], after[k], prefix === '' ? k : `${prefix}.${k}`));

@@ -26,7 +26,11 @@ export interface NameScreen {
 }
 
 function findingsOf(s: NameScreen, party: PartyRecord, matches: readonly Match[]): Finding[] {
-  const pm = partyMatches(party.partyId, matches, { threshold: s.threshold, decisions: s.confirmed, record: (id) => listedRecord(s.context, id) });
+  const pm = partyMatches(party.partyId, matches, {
+    threshold: s.threshold,
+    decisions: s.confirmed,
+    record: (id) => listedRecord(s.context, id),
+  });
   return pm.map((m) => nameFinding(party, m, s.entities.get(m.entityId)));
 }
 
@@ -35,14 +39,24 @@ async function indexOf(s: NameScreen): Promise<MatchIndex> {
 }
 
 /** Screens a few parties on this thread (the delta). A party the engine refuses has no findings and is reported. */
-export async function screenParties(s: NameScreen, parties: Iterable<PartyRecord>): Promise<{ findings: Map<string, Finding[]>; errors: { partyId: string; message: string }[] }> {
+export async function screenParties(
+  s: NameScreen,
+  parties: Iterable<PartyRecord>,
+): Promise<{ findings: Map<string, Finding[]>; errors: { partyId: string; message: string }[] }> {
   s.searcher ??= new Searcher(await indexOf(s), DEFAULT_ALGORITHM);
   const searcher = s.searcher;
   const findings = new Map<string, Finding[]>();
   const errors: { partyId: string; message: string }[] = [];
   for (const p of parties) {
     try {
-      findings.set(p.partyId, findingsOf(s, p, searcher.search(partyQuery(p), { threshold: s.threshold, limit: MATCHES_PER_PARTY })));
+      findings.set(
+        p.partyId,
+        findingsOf(
+          s,
+          p,
+          searcher.search(partyQuery(p), { threshold: s.threshold, limit: MATCHES_PER_PARTY }),
+        ),
+      );
     } catch (error) {
       errors.push({ partyId: p.partyId, message: error instanceof Error ? error.message : String(error) });
       findings.set(p.partyId, []);
@@ -52,11 +66,24 @@ export async function screenParties(s: NameScreen, parties: Iterable<PartyRecord
 }
 
 /** Screens the whole book (worker threads for large books); returns the findings of parties that matched. */
-export async function screenWholeBook(s: NameScreen, book: BookStore, workers: number): Promise<{ findings: Map<string, Finding[]>; screened: number; errors: { partyId: string; message: string }[] }> {
+export async function screenWholeBook(
+  s: NameScreen,
+  book: BookStore,
+  workers: number,
+): Promise<{
+  findings: Map<string, Finding[]>;
+  screened: number;
+  errors: { partyId: string; message: string }[];
+}> {
   async function* queries() {
-    for await (const p of book.parties()) yield [p.partyId, partyQuery(p)] as [string, ReturnType<typeof partyQuery>];
+    for await (const p of book.parties())
+      yield [p.partyId, partyQuery(p)] as [string, ReturnType<typeof partyQuery>];
   }
-  const named = await screenNames((await indexOf(s)).data, queries(), { threshold: s.threshold, limit: MATCHES_PER_PARTY, workers });
+  const named = await screenNames((await indexOf(s)).data, queries(), {
+    threshold: s.threshold,
+    limit: MATCHES_PER_PARTY,
+    workers,
+  });
   const findings = new Map<string, Finding[]>();
   for (const [partyId, matches] of named.hits) {
     const party = await book.party(partyId);

@@ -41,7 +41,8 @@ export interface NamePhaseResult {
  */
 export async function confirmedMatches(book: BookStore): Promise<DecisionIndex> {
   const out = new Map<string, 'confirmed'>();
-  for (const d of await book.decisions()) if (d.decision === 'confirmed') out.set(decisionKey(d.partyId, d.entityId), 'confirmed');
+  for (const d of await book.decisions())
+    if (d.decision === 'confirmed') out.set(decisionKey(d.partyId, d.entityId), 'confirmed');
   return out;
 }
 
@@ -59,7 +60,10 @@ async function deltaScope(input: NamePhaseInput): Promise<{ parties: PartyRecord
   const touchedEntities = input.changes.flatMap((c) => [...c.added, ...c.changed.map((x) => x.after)]);
   await input.partyIndex.refresh(input.book);
   const candidates = reverseCandidates(input.partyIndex, touchedEntities);
-  const entityIds = input.changes.flatMap((c) => [...c.changed.map((x) => x.after.id), ...c.removed.map((e) => e.id)]);
+  const entityIds = input.changes.flatMap((c) => [
+    ...c.changed.map((x) => x.after.id),
+    ...c.removed.map((e) => e.id),
+  ]);
   const withAlerts = (await input.monitor.alertsOfEntities(entityIds)).map((a) => a.partyId);
   const byId = new Map<string, PartyRecord>(input.changedParties.map((p) => [p.partyId, p]));
   for (const id of [...candidates, ...withAlerts]) {
@@ -95,6 +99,13 @@ export async function namePhase(input: NamePhaseInput): Promise<NamePhaseResult>
     scope = d.parties.map((p) => p.partyId);
   }
   const existing = await existingNameAlerts(input.monitor, scope, input.full);
-  const outcome = reconcile({ existing, findings: [...findings.values()].flat(), now: input.now, actor: input.actor, closeReason: input.closeReason, newId: input.newId });
+  const outcome = reconcile({
+    existing,
+    findings: [...findings.values()].flat(),
+    now: input.now,
+    actor: input.actor,
+    closeReason: input.closeReason,
+    newId: input.newId,
+  });
   return { outcome, candidates, screened, errors };
 }

@@ -33,7 +33,10 @@ export interface OwnershipResult {
 }
 
 /** Party ids whose status under some rule comes through their owners (not from their own listing or match). */
-function flaggedParties(states: ReturnType<typeof evaluateRules>['states'], refOf: (v: number) => string): Set<string> {
+function flaggedParties(
+  states: ReturnType<typeof evaluateRules>['states'],
+  refOf: (v: number) => string,
+): Set<string> {
   const out = new Set<string>();
   for (const state of states.values()) {
     state.status.forEach((s, v) => {
@@ -48,7 +51,10 @@ function flaggedParties(states: ReturnType<typeof evaluateRules>['states'], refO
 /** Relations in one fixed order (the first edge that names a node labels it; see GraphBuilder.node). */
 export function sortedRelations(edges: RelationEdge[]): RelationEdge[] {
   const key = (e: RelationEdge): string => `${e.owner}\u001f${e.owned}\u001f${e.kind}\u001f${e.source}`;
-  return edges.map((e) => [key(e), e] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+  return edges
+    .map((e) => [key(e), e] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, e]) => e);
 }
 
 async function allRelations(book: BookStore): Promise<RelationEdge[]> {
@@ -60,7 +66,9 @@ async function allRelations(book: BookStore): Promise<RelationEdge[]> {
 export async function ownershipFindings(input: OwnershipInput): Promise<OwnershipResult> {
   const { graph, relationCount } = await buildBookGraph({
     context: input.context,
-    relations: sortedRelations(input.scope === undefined ? await allRelations(input.book) : [...input.scope.relations]),
+    relations: sortedRelations(
+      input.scope === undefined ? await allRelations(input.book) : [...input.scope.relations],
+    ),
     partyMatches: input.matches as ReadonlyMap<string, readonly PartyMatch[]>,
     partyNames: input.names,
   });
@@ -73,7 +81,8 @@ export async function ownershipFindings(input: OwnershipInput): Promise<Ownershi
     const party = await input.book.party(partyId);
     if (party === undefined) continue;
     const report = ownershipReport(graph, input.rules, partyNode(partyId), input.date, { states: ev.states });
-    for (const f of report.findings) if (f.status !== 'clear' && f.basis !== 'listed') findings.push(ownershipFinding(party, f));
+    for (const f of report.findings)
+      if (f.status !== 'clear' && f.basis !== 'listed') findings.push(ownershipFinding(party, f));
   }
   return {
     findings,

@@ -44,7 +44,10 @@ export interface EffectiveMatches {
 }
 
 /** The matches that count for ownership. */
-export async function effectiveMatches(monitor: MonitorStore, written: readonly AlertRecord[]): Promise<EffectiveMatches> {
+export async function effectiveMatches(
+  monitor: MonitorStore,
+  written: readonly AlertRecord[],
+): Promise<EffectiveMatches> {
   const alerts = new Map<string, AlertRecord>();
   for await (const a of monitor.presentAlerts('name')) alerts.set(a.alertId, a);
   for (const a of written) alerts.set(a.alertId, a);
@@ -52,21 +55,28 @@ export async function effectiveMatches(monitor: MonitorStore, written: readonly 
   for (const a of alerts.values()) {
     if (!a.present || a.state === 'cleared' || a.state === 'closed') continue;
     const m = a.finding as PartyMatch;
-    const match: PartyMatch = a.state === 'confirmed' ? { ...m, certainty: 'confirmed', basis: 'decision' } : m;
+    const match: PartyMatch =
+      a.state === 'confirmed' ? { ...m, certainty: 'confirmed', basis: 'decision' } : m;
     out.matches.set(a.partyId, [...(out.matches.get(a.partyId) ?? []), match]);
     const name = (a.material as { party?: { name?: string } } | null)?.party?.name;
     if (name !== undefined) out.names.set(a.partyId, name);
   }
-  for (const list of out.matches.values()) list.sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0));
+  for (const list of out.matches.values())
+    list.sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0));
   return out;
 }
 
-async function existingAlerts(monitor: MonitorStore, keys: readonly string[], parties: ReadonlySet<string> | undefined): Promise<AlertRecord[]> {
+async function existingAlerts(
+  monitor: MonitorStore,
+  keys: readonly string[],
+  parties: ReadonlySet<string> | undefined,
+): Promise<AlertRecord[]> {
   const byId = new Map<string, AlertRecord>();
   if (parties === undefined) {
     for await (const a of monitor.presentAlerts('ownership')) byId.set(a.alertId, a);
   } else {
-    for (const a of await monitor.alertsOfParties([...parties])) if (a.kind === 'ownership') byId.set(a.alertId, a);
+    for (const a of await monitor.alertsOfParties([...parties]))
+      if (a.kind === 'ownership') byId.set(a.alertId, a);
   }
   for (const a of await monitor.alertsByKeys(keys)) byId.set(a.alertId, a);
   return [...byId.values()];
@@ -74,9 +84,36 @@ async function existingAlerts(monitor: MonitorStore, keys: readonly string[], pa
 
 export async function ownershipPhase(input: OwnershipPhaseInput): Promise<OwnershipPhaseResult> {
   const { matches, names } = await effectiveMatches(input.monitor, input.nameAlerts);
-  const scope = input.seeds === undefined ? undefined : await ownershipScope({ book: input.book, context: input.context, matches, seeds: input.seeds });
-  const result = await ownershipFindings({ context: input.context, book: input.book, rules: input.rules, date: input.date, matches, names, ...(scope === undefined ? {} : { scope }) });
-  const existing = await existingAlerts(input.monitor, result.findings.map((f) => f.key), scope?.parties);
-  const outcome = reconcile({ existing, findings: result.findings, now: input.now, actor: input.actor, closeReason: (a) => input.closeReason(a, result.notInForce), newId: input.newId });
-  return { outcome, notInForce: result.notInForce, relations: result.relations, scope: scope?.parties.size ?? 'all' };
+  const scope =
+    input.seeds === undefined
+      ? undefined
+      : await ownershipScope({ book: input.book, context: input.context, matches, seeds: input.seeds });
+  const result = await ownershipFindings({
+    context: input.context,
+    book: input.book,
+    rules: input.rules,
+    date: input.date,
+    matches,
+    names,
+    ...(scope === undefined ? {} : { scope }),
+  });
+  const existing = await existingAlerts(
+    input.monitor,
+    result.findings.map((f) => f.key),
+    scope?.parties,
+  );
+  const outcome = reconcile({
+    existing,
+    findings: result.findings,
+    now: input.now,
+    actor: input.actor,
+    closeReason: (a) => input.closeReason(a, result.notInForce),
+    newId: input.newId,
+  });
+  return {
+    outcome,
+    notInForce: result.notInForce,
+    relations: result.relations,
+    scope: scope?.parties.size ?? 'all',
+  };
 }

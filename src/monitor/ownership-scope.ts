@@ -25,7 +25,10 @@ const edgeKey = (e: RelationEdge): string => `${e.owner}>${e.owned}>${e.kind}>${
 /** Both ends of the list-stated relations that differ between the lists before and after the changes. */
 export function claimSeeds(context: ListContext, changes: readonly ListChange[]): Set<string> {
   const changedLists = new Set(changes.map((c) => c.listId));
-  const before: Entity[] = [...context.entities.filter((e) => !changedLists.has(e.listId)), ...changes.flatMap((c) => c.before)];
+  const before: Entity[] = [
+    ...context.entities.filter((e) => !changedLists.has(e.listId)),
+    ...changes.flatMap((c) => c.before),
+  ];
   const old = new Map(listContextOf([], before).claimEdges.map((e) => [edgeKey(e), e]));
   const now = new Map(context.claimEdges.map((e) => [edgeKey(e), e]));
   const out = new Set<string>();
@@ -82,7 +85,10 @@ function index(edges: readonly RelationEdge[], by: 'owner' | 'owned'): Map<strin
  * Walks from `start` with `next` until no new node turns up, a frontier at a time: the reads of one frontier go
  * out together (PostgreSQL answers them on several pooled connections at once).
  */
-async function closure(start: Iterable<string>, next: (node: string) => Promise<string[]>): Promise<Set<string>> {
+async function closure(
+  start: Iterable<string>,
+  next: (node: string) => Promise<string[]>,
+): Promise<Set<string>> {
   const seen = new Set(start);
   let frontier = [...seen];
   while (frontier.length > 0) {
@@ -104,10 +110,19 @@ export async function ownershipScope(input: ScopeInput): Promise<OwnershipScope>
   const claimsByOwner = index(input.context.claimEdges, 'owner');
   const claimsByOwned = index(input.context.claimEdges, 'owned');
   const partiesOf = new Map<string, string[]>();
-  for (const [partyId, ms] of input.matches) for (const m of ms) partiesOf.set(`entity:${m.entityId}`, [...(partiesOf.get(`entity:${m.entityId}`) ?? []), `party:${partyId}`]);
+  for (const [partyId, ms] of input.matches)
+    for (const m of ms)
+      partiesOf.set(`entity:${m.entityId}`, [
+        ...(partiesOf.get(`entity:${m.entityId}`) ?? []),
+        `party:${partyId}`,
+      ]);
   const down = async (node: string): Promise<string[]> => [
-    ...(await reader.of(node)).filter((e) => e.owner === node && CARRIES_STATUS.has(e.kind)).map((e) => e.owned as string),
-    ...(claimsByOwner.get(node) ?? []).filter((e) => CARRIES_STATUS.has(e.kind)).map((e) => e.owned as string),
+    ...(await reader.of(node))
+      .filter((e) => e.owner === node && CARRIES_STATUS.has(e.kind))
+      .map((e) => e.owned as string),
+    ...(claimsByOwner.get(node) ?? [])
+      .filter((e) => CARRIES_STATUS.has(e.kind))
+      .map((e) => e.owned as string),
     ...(partiesOf.get(node) ?? []),
   ];
   const affected = await closure(input.seeds, down);
@@ -115,9 +130,13 @@ export async function ownershipScope(input: ScopeInput): Promise<OwnershipScope>
     ...(await reader.of(node)).filter((e) => e.owned === node).map((e) => e.owner as string),
     ...(claimsByOwned.get(node) ?? []).map((e) => e.owner as string),
     // A matched party stands for its entity, whose owners pass their status on through it.
-    ...(node.startsWith('party:') ? (input.matches.get(node.slice('party:'.length)) ?? []).map((m) => `entity:${m.entityId}`) : []),
+    ...(node.startsWith('party:')
+      ? (input.matches.get(node.slice('party:'.length)) ?? []).map((m) => `entity:${m.entityId}`)
+      : []),
   ];
   await closure(affected, up);
-  const parties = new Set([...affected].filter((n) => n.startsWith('party:')).map((n) => n.slice('party:'.length)));
+  const parties = new Set(
+    [...affected].filter((n) => n.startsWith('party:')).map((n) => n.slice('party:'.length)),
+  );
   return { parties, relations: reader.all() };
 }

@@ -19,13 +19,30 @@ function finding(entityId: string, programs: string[] = ['SDGT'], score = 0.92):
     listId: 'us_ofac_sdn',
     score,
     summary: `P-1 ↔ ${entityId}`,
-    material: { party: { name: 'Mahan Air', schema: 'Company', country: 'ir', identifiers: [] }, entity: { names: ['MAHAN AIR'], identifiers: [], birthDates: [], countries: ['ir'], programs, status: 'current' } },
+    material: {
+      party: { name: 'Mahan Air', schema: 'Company', country: 'ir', identifiers: [] },
+      entity: {
+        names: ['MAHAN AIR'],
+        identifiers: [],
+        birthDates: [],
+        countries: ['ir'],
+        programs,
+        status: 'current',
+      },
+    },
     detail: { score },
   };
 }
 
 function run(existing: AlertRecord[], findings: Finding[]) {
-  return reconcile({ existing, findings, now: NOW, actor: 'local:test', closeReason: (a) => `gone: ${a.entityId}`, newId: () => `al_${n++}` });
+  return reconcile({
+    existing,
+    findings,
+    now: NOW,
+    actor: 'local:test',
+    closeReason: (a) => `gone: ${a.entityId}`,
+    newId: () => `al_${n++}`,
+  });
 }
 
 describe('reconcile', () => {
@@ -37,7 +54,10 @@ describe('reconcile', () => {
     const again = run([a!], [finding('us_ofac_sdn:12927')]);
     assert.deepEqual([again.alerts.length, again.events.length], [0, 0], 'nothing changed, nothing written');
     const gone = run([a!], []);
-    assert.deepEqual([gone.closed.length, gone.alerts[0]!.state, gone.alerts[0]!.present, gone.events[0]!.reason], [1, 'closed', false, 'gone: us_ofac_sdn:12927']);
+    assert.deepEqual(
+      [gone.closed.length, gone.alerts[0]!.state, gone.alerts[0]!.present, gone.events[0]!.reason],
+      [1, 'closed', false, 'gone: us_ofac_sdn:12927'],
+    );
     const back = run([gone.alerts[0]!], [finding('us_ofac_sdn:12927')]);
     assert.deepEqual([back.reopened.length, back.alerts[0]!.state, back.alerts[0]!.revision], [1, 'open', 3]);
   });
@@ -48,10 +68,16 @@ describe('reconcile', () => {
     const same = run([cleared], [finding('us_ofac_sdn:12927', ['SDGT'], 0.95)]);
     assert.deepEqual([same.suppressed, same.alerts.length], [1, 0], 'a score move alone is not material');
     const absent = run([cleared], []);
-    assert.deepEqual([absent.alerts[0]!.state, absent.alerts[0]!.present, absent.closed.length], ['cleared', false, 0], 'the suppression is kept when the finding goes');
+    assert.deepEqual(
+      [absent.alerts[0]!.state, absent.alerts[0]!.present, absent.closed.length],
+      ['cleared', false, 0],
+      'the suppression is kept when the finding goes',
+    );
     const changed = run([cleared], [finding('us_ofac_sdn:12927', ['SDGT', 'IRAN-EO13846'])]);
     assert.equal(changed.reopened.length, 1);
-    assert.deepEqual(changed.reopened[0]!.changes, [{ field: 'entity.programs', removed: [], added: ['IRAN-EO13846'] }]);
+    assert.deepEqual(changed.reopened[0]!.changes, [
+      { field: 'entity.programs', removed: [], added: ['IRAN-EO13846'] },
+    ]);
     assert.equal(changed.alerts[0]!.state, 'open');
   });
 
@@ -59,6 +85,9 @@ describe('reconcile', () => {
     const opened = run([], [finding('us_ofac_sdn:12927')]).alerts[0]!;
     const confirmed: AlertRecord = { ...opened, state: 'confirmed', revision: 2 };
     const r = run([confirmed], [finding('us_ofac_sdn:12927', ['SDGT', 'IRAN-EO13846'])]);
-    assert.deepEqual([r.alerts[0]!.state, r.events[0]!.action, r.refreshed], ['confirmed', 'data_changed', 1]);
+    assert.deepEqual(
+      [r.alerts[0]!.state, r.events[0]!.action, r.refreshed],
+      ['confirmed', 'data_changed', 1],
+    );
   });
 });

@@ -49,14 +49,38 @@ export interface ReconcileOutput {
 }
 
 /** States in which a present finding is an open matter (what "open alerts" means in the oracle test). */
-export const ACTIVE_STATES: ReadonlySet<AlertState> = new Set<AlertState>(['open', 'in_review', 'escalated', 'confirmed']);
+export const ACTIVE_STATES: ReadonlySet<AlertState> = new Set<AlertState>([
+  'open',
+  'in_review',
+  'escalated',
+  'confirmed',
+]);
 
 function withFinding(a: AlertRecord, f: Finding, hash: string, now: string): AlertRecord {
-  return { ...a, present: true, score: f.score, summary: f.summary, material: f.material, materialHash: hash, finding: f.detail, listId: f.listId, updatedAt: now };
+  return {
+    ...a,
+    present: true,
+    score: f.score,
+    summary: f.summary,
+    material: f.material,
+    materialHash: hash,
+    finding: f.detail,
+    listId: f.listId,
+    updatedAt: now,
+  };
 }
 
 class Writer {
-  readonly out: ReconcileOutput = { alerts: [], events: [], opened: [], reopened: [], closed: [], suppressed: 0, refreshed: 0, factsMoved: new Set() };
+  readonly out: ReconcileOutput = {
+    alerts: [],
+    events: [],
+    opened: [],
+    reopened: [],
+    closed: [],
+    suppressed: 0,
+    refreshed: 0,
+    factsMoved: new Set(),
+  };
   readonly now: string;
   readonly actor: string;
   constructor(now: string, actor: string) {
@@ -64,11 +88,27 @@ class Writer {
     this.actor = actor;
   }
 
-  write(next: AlertRecord, action: string | undefined, from: AlertState | null, reason: string | null, detail: unknown = {}): AlertRecord {
+  write(
+    next: AlertRecord,
+    action: string | undefined,
+    from: AlertState | null,
+    reason: string | null,
+    detail: unknown = {},
+  ): AlertRecord {
     const alert = action === undefined ? next : { ...next, revision: next.revision + 1 };
     this.out.alerts.push(alert);
     if (action !== undefined) {
-      this.out.events.push({ alertId: alert.alertId, seq: alert.revision, at: this.now, actor: this.actor, action, fromState: from, toState: alert.state, reason, detail });
+      this.out.events.push({
+        alertId: alert.alertId,
+        seq: alert.revision,
+        at: this.now,
+        actor: this.actor,
+        action,
+        fromState: from,
+        toState: alert.state,
+        reason,
+        detail,
+      });
     }
     return alert;
   }
@@ -101,9 +141,13 @@ function openNew(w: Writer, f: Finding, hash: string, id: string): void {
 
 function reopen(w: Writer, a: AlertRecord, f: Finding, hash: string): void {
   const changes = materialChanges(a.material, f.material);
-  const why = a.state === 'cleared' ? 'the data an analyst cleared changed materially' : 'the finding holds again';
+  const why =
+    a.state === 'cleared' ? 'the data an analyst cleared changed materially' : 'the finding holds again';
   const next = { ...withFinding(a, f, hash, w.now), state: 'open' as const, pending: null };
-  w.out.reopened.push({ alert: w.write(next, 'reopened', a.state, why, { changes, previousScore: a.score, score: f.score }), changes });
+  w.out.reopened.push({
+    alert: w.write(next, 'reopened', a.state, why, { changes, previousScore: a.score, score: f.score }),
+    changes,
+  });
   w.out.factsMoved.add(a.partyId);
 }
 
@@ -111,12 +155,22 @@ const certaintyOf = (detail: unknown): unknown => (detail as { certainty?: unkno
 
 function refresh(w: Writer, a: AlertRecord, f: Finding, hash: string): void {
   const materialMoved = hash !== a.materialHash;
-  const unchanged = !materialMoved && a.present && a.score === f.score && JSON.stringify(a.finding) === JSON.stringify(f.detail);
+  const unchanged =
+    !materialMoved &&
+    a.present &&
+    a.score === f.score &&
+    JSON.stringify(a.finding) === JSON.stringify(f.detail);
   if (unchanged) return;
   w.out.refreshed++;
-  if (materialMoved || !a.present || certaintyOf(a.finding) !== certaintyOf(f.detail)) w.out.factsMoved.add(a.partyId);
+  if (materialMoved || !a.present || certaintyOf(a.finding) !== certaintyOf(f.detail))
+    w.out.factsMoved.add(a.partyId);
   const next = withFinding(a, f, hash, w.now);
-  if (materialMoved) w.write(next, 'data_changed', a.state, null, { changes: materialChanges(a.material, f.material), previousScore: a.score, score: f.score });
+  if (materialMoved)
+    w.write(next, 'data_changed', a.state, null, {
+      changes: materialChanges(a.material, f.material),
+      previousScore: a.score,
+      score: f.score,
+    });
   else w.write(next, undefined, a.state, null);
 }
 

@@ -61,7 +61,14 @@ export interface PhaseCounts {
 
 export interface MonitorReport {
   mode: 'full' | 'delta';
-  lists: { list_id: string; from: number | null; to: number; added: number; changed: number; removed: number }[];
+  lists: {
+    list_id: string;
+    from: number | null;
+    to: number;
+    added: number;
+    changed: number;
+    removed: number;
+  }[];
   book: { from: number | null; to: number; partiesChanged: number };
   /** Parties the reverse index proposed for the changed entities. */
   candidates: number;
@@ -80,24 +87,58 @@ export interface MonitorReport {
 export const FULL_RESCREEN_ENTITIES = 5000;
 
 function counts(o: ReconcileOutput): PhaseCounts {
-  return { opened: o.opened.length, reopened: o.reopened.length, closed: o.closed.length, suppressed: o.suppressed, refreshed: o.refreshed };
+  return {
+    opened: o.opened.length,
+    reopened: o.reopened.length,
+    closed: o.closed.length,
+    suppressed: o.suppressed,
+    refreshed: o.refreshed,
+  };
 }
 
-function outboxOf(outcomes: readonly ReconcileOutput[], changes: readonly ListChange[], now: Date): OutboxEvent[] {
+function outboxOf(
+  outcomes: readonly ReconcileOutput[],
+  changes: readonly ListChange[],
+  now: Date,
+): OutboxEvent[] {
   const out: OutboxEvent[] = [];
   for (const c of changes) {
     // A list new to the monitor announces its current version only, not its whole history.
     const versions = c.from === null ? c.versions.slice(-1) : c.versions;
     let previous = c.from;
     for (const v of versions) {
-      out.push(listVersionImported({ listId: v.listId, version: v.version, previousVersion: previous, entityCount: v.entityCount, added: v.added, changed: v.changed, removed: v.removed, importedAt: v.importedAt }, now));
+      out.push(
+        listVersionImported(
+          {
+            listId: v.listId,
+            version: v.version,
+            previousVersion: previous,
+            entityCount: v.entityCount,
+            added: v.added,
+            changed: v.changed,
+            removed: v.removed,
+            importedAt: v.importedAt,
+          },
+          now,
+        ),
+      );
       previous = v.version;
     }
   }
   for (const o of outcomes) {
     for (const a of o.opened) out.push(alertOpened(a, now));
-    for (const r of o.reopened) out.push(alertOpened(r.alert, now, { changes: r.changes, reason: 'data changed or the finding is back' }));
-    for (const a of o.closed) out.push(alertClosed(a, now, o.events.find((e) => e.alertId === a.alertId && e.action === 'closed')?.reason ?? 'finding gone'));
+    for (const r of o.reopened)
+      out.push(
+        alertOpened(r.alert, now, { changes: r.changes, reason: 'data changed or the finding is back' }),
+      );
+    for (const a of o.closed)
+      out.push(
+        alertClosed(
+          a,
+          now,
+          o.events.find((e) => e.alertId === a.alertId && e.action === 'closed')?.reason ?? 'finding gone',
+        ),
+      );
   }
   return out;
 }
@@ -126,20 +167,35 @@ interface SeedFacts {
 async function ownershipSeeds(deps: MonitorDeps, f: SeedFacts): Promise<Set<string> | undefined> {
   const cursor = f.cursor;
   if (f.full || cursor === undefined || cursor.date !== f.date) return undefined;
-  if ((await deps.book.imports()).some((i) => i.kind === 'relations' && i.revision > cursor.bookRevision)) return undefined;
+  if ((await deps.book.imports()).some((i) => i.kind === 'relations' && i.revision > cursor.bookRevision))
+    return undefined;
   const seeds = new Set<string>();
-  for (const c of f.changes) for (const e of [...c.added, ...c.removed, ...c.changed.map((x) => x.after)]) seeds.add(`entity:${e.id}`);
+  for (const c of f.changes)
+    for (const e of [...c.added, ...c.removed, ...c.changed.map((x) => x.after)]) seeds.add(`entity:${e.id}`);
   if (f.changes.length > 0) for (const n of claimSeeds(f.context, f.changes)) seeds.add(n);
   for (const p of f.parties) seeds.add(`party:${p.partyId}`);
   for (const p of f.nameMoved) seeds.add(`party:${p}`);
   // Decisions since the last run change which matches count (cleared ones drop out, confirmed ones restrict).
-  for (let after: string | undefined, page; (page = await deps.monitor.listAlerts({ kind: 'name', updatedAfter: cursor.at, limit: 1000, ...(after === undefined ? {} : { after }) })).length > 0; after = page.at(-1)!.alertId) {
+  for (
+    let after: string | undefined, page;
+    (page = await deps.monitor.listAlerts({
+      kind: 'name',
+      updatedAfter: cursor.at,
+      limit: 1000,
+      ...(after === undefined ? {} : { after }),
+    })).length > 0;
+    after = page.at(-1)!.alertId
+  ) {
     for (const a of page) seeds.add(`party:${a.partyId}`);
   }
   return seeds;
 }
 
-async function changedParties(book: BookStore, cursor: MonitorCursor | undefined, full: boolean): Promise<PartyRecord[]> {
+async function changedParties(
+  book: BookStore,
+  cursor: MonitorCursor | undefined,
+  full: boolean,
+): Promise<PartyRecord[]> {
   if (full || cursor === undefined) return [];
   const out: PartyRecord[] = [];
   for await (const p of book.parties({ sinceRevision: cursor.bookRevision })) out.push(p);
@@ -169,7 +225,13 @@ async function readState(deps: MonitorDeps, options: MonitorRunOptions): Promise
   const cursor = await readCursor(deps.monitor);
   const loaded = await loadLists(deps, options);
   const context = loaded.context;
-  const changes = await listChanges(deps.store, context.versions, context.entities, cursor?.lists ?? {}, loaded.previous);
+  const changes = await listChanges(
+    deps.store,
+    context.versions,
+    context.entities,
+    cursor?.lists ?? {},
+    loaded.previous,
+  );
   const touched = changes.reduce((n, c) => n + c.added.length + c.changed.length, 0);
   const full = options.full === true || cursor === undefined || touched > FULL_RESCREEN_ENTITIES;
   return {
@@ -196,12 +258,24 @@ function nothing(s: RunState): ReconcileOutput {
 
 async function runNames(deps: MonitorDeps, options: MonitorRunOptions, s: RunState): Promise<NameOutcome> {
   if (s.partyCount === 0) return { outcome: nothing(s), candidates: 0, screened: 0, errors: [] };
-  const reasons = new CloseReasons({ changes: s.changes, changedParties: new Set(s.parties.map((p) => p.partyId)), entities: s.entities, date: options.date, notInForce: [] });
+  const reasons = new CloseReasons({
+    changes: s.changes,
+    changedParties: new Set(s.parties.map((p) => p.partyId)),
+    entities: s.entities,
+    date: options.date,
+    notInForce: [],
+  });
   return namePhase({
     ...s.common,
     book: deps.book,
     monitor: deps.monitor,
-    screen: { context: s.context, entities: s.entities, threshold: s.threshold, confirmed: await confirmedMatches(deps.book), ...(s.index === undefined ? {} : { index: s.index }) },
+    screen: {
+      context: s.context,
+      entities: s.entities,
+      threshold: s.threshold,
+      confirmed: await confirmedMatches(deps.book),
+      ...(s.index === undefined ? {} : { index: s.index }),
+    },
     changes: s.changes,
     changedParties: s.parties,
     partyIndex: deps.partyIndex ?? new PartyIndex(),
@@ -211,9 +285,22 @@ async function runNames(deps: MonitorDeps, options: MonitorRunOptions, s: RunSta
   });
 }
 
-async function runOwnership(deps: MonitorDeps, options: MonitorRunOptions, s: RunState, name: NameOutcome): Promise<{ outcome: ReconcileOutput; scope: number | 'all' }> {
+async function runOwnership(
+  deps: MonitorDeps,
+  options: MonitorRunOptions,
+  s: RunState,
+  name: NameOutcome,
+): Promise<{ outcome: ReconcileOutput; scope: number | 'all' }> {
   if (s.partyCount === 0) return { outcome: nothing(s), scope: 0 };
-  const facts = { cursor: s.cursor, full: s.full, date: options.date, context: s.context, changes: s.changes, parties: s.parties, nameMoved: name.outcome.factsMoved };
+  const facts = {
+    cursor: s.cursor,
+    full: s.full,
+    date: options.date,
+    context: s.context,
+    changes: s.changes,
+    parties: s.parties,
+    nameMoved: name.outcome.factsMoved,
+  };
   return ownershipPhase({
     ...s.common,
     context: s.context,
@@ -223,18 +310,40 @@ async function runOwnership(deps: MonitorDeps, options: MonitorRunOptions, s: Ru
     date: options.date,
     nameAlerts: name.outcome.alerts,
     seeds: options.wholeGraph === true ? undefined : await ownershipSeeds(deps, facts),
-    closeReason: (a, notInForce) => new CloseReasons({ changes: [], changedParties: new Set(), entities: s.entities, date: options.date, notInForce }).ownership(a),
+    closeReason: (a, notInForce) =>
+      new CloseReasons({
+        changes: [],
+        changedParties: new Set(),
+        entities: s.entities,
+        date: options.date,
+        notInForce,
+      }).ownership(a),
   });
 }
 
 /** Alerts, events, outbox and cursor in one transaction; then the audit trail. Returns the outbox size. */
-async function commitRun(deps: MonitorDeps, options: MonitorRunOptions, s: RunState, outcomes: readonly ReconcileOutput[]): Promise<number> {
+async function commitRun(
+  deps: MonitorDeps,
+  options: MonitorRunOptions,
+  s: RunState,
+  outcomes: readonly ReconcileOutput[],
+): Promise<number> {
   const outbox = outboxOf(outcomes, s.changes, s.now);
-  const cursor: MonitorCursor = { lists: Object.fromEntries(s.context.versions.map((v) => [v.list_id, v.version])), bookRevision: s.bookRevision, date: options.date, at: s.at };
+  const cursor: MonitorCursor = {
+    lists: Object.fromEntries(s.context.versions.map((v) => [v.list_id, v.version])),
+    bookRevision: s.bookRevision,
+    date: options.date,
+    at: s.at,
+  };
   const alerts = outcomes.flatMap((o) => o.alerts);
   const events = outcomes.flatMap((o) => o.events);
   await deps.monitor.commit({ alerts, events, outbox, settings: { [CURSOR_SETTING]: cursor } });
-  await auditEvents(deps.audit, alerts, events, { channel: options.channel, algorithm: DEFAULT_ALGORITHM.id, threshold: s.threshold, lists: s.context.versions });
+  await auditEvents(deps.audit, alerts, events, {
+    channel: options.channel,
+    algorithm: DEFAULT_ALGORITHM.id,
+    threshold: s.threshold,
+    lists: s.context.versions,
+  });
   return outbox.length;
 }
 
@@ -251,7 +360,14 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
   const t4 = performance.now();
   return {
     mode: s.full ? 'full' : 'delta',
-    lists: s.changes.map((c) => ({ list_id: c.listId, from: c.from, to: c.to, added: c.added.length, changed: c.changed.length, removed: c.removed.length })),
+    lists: s.changes.map((c) => ({
+      list_id: c.listId,
+      from: c.from,
+      to: c.to,
+      added: c.added.length,
+      changed: c.changed.length,
+      removed: c.removed.length,
+    })),
     book: { from: s.cursor?.bookRevision ?? null, to: s.bookRevision, partiesChanged: s.parties.length },
     candidates: name.candidates,
     partiesScreened: name.screened,
@@ -260,6 +376,12 @@ export async function runMonitor(deps: MonitorDeps, options: MonitorRunOptions):
     ownershipScope: own.scope,
     webhookEvents,
     errors: name.errors,
-    timings: { loadMs: Math.round(t1 - t0), nameMs: Math.round(t2 - t1), ownershipMs: Math.round(t3 - t2), storeMs: Math.round(t4 - t3), totalMs: Math.round(t4 - t0) },
+    timings: {
+      loadMs: Math.round(t1 - t0),
+      nameMs: Math.round(t2 - t1),
+      ownershipMs: Math.round(t3 - t2),
+      storeMs: Math.round(t4 - t3),
+      totalMs: Math.round(t4 - t0),
+    },
   };
 }

@@ -6,8 +6,16 @@ import { AppError } from '../domain/errors.ts';
 import { MIN_INTERVAL_MS, parseEvery, runEvery } from './scheduler.ts';
 
 test('parseEvery reads s, m, h, d and refuses shorter than the minimum', () => {
-  assert.deepEqual(['90s', '15m', '1h', '1.5h', '1d', ' 2H '].map((t) => parseEvery(t)), [90_000, 900_000, 3_600_000, 5_400_000, 86_400_000, 7_200_000]);
-  for (const bad of ['', '1', 'h', '1w', '-1h', '10s']) assert.throws(() => parseEvery(bad), (e: unknown) => e instanceof AppError && e.code === 'usage', bad);
+  assert.deepEqual(
+    ['90s', '15m', '1h', '1.5h', '1d', ' 2H '].map((t) => parseEvery(t)),
+    [90_000, 900_000, 3_600_000, 5_400_000, 86_400_000, 7_200_000],
+  );
+  for (const bad of ['', '1', 'h', '1w', '-1h', '10s'])
+    assert.throws(
+      () => parseEvery(bad),
+      (e: unknown) => e instanceof AppError && e.code === 'usage',
+      bad,
+    );
   assert.equal(MIN_INTERVAL_MS, 60_000);
   assert.equal(parseEvery('10s', 1000), 10_000);
 });

@@ -10,9 +10,15 @@ export const MIN_INTERVAL_MS = 60_000;
 /** "90s", "15m", "1h", "1d" → milliseconds (at least `min`). */
 export function parseEvery(text: string, min = MIN_INTERVAL_MS): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$/i.exec(text);
-  if (m === null) throw new AppError('usage', `--every takes a duration such as 30m, 1h or 1d, got "${text}"`, { hint: 'units: s, m, h, d' });
+  if (m === null)
+    throw new AppError('usage', `--every takes a duration such as 30m, 1h or 1d, got "${text}"`, {
+      hint: 'units: s, m, h, d',
+    });
   const ms = Math.round(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!);
-  if (ms < min) throw new AppError('usage', `--every ${text} is shorter than ${min / 1000} s`, { hint: 'use 15m or more' });
+  if (ms < min)
+    throw new AppError('usage', `--every ${text} is shorter than ${min / 1000} s`, {
+      hint: 'use 15m or more',
+    });
   return ms;
 }
 
@@ -40,7 +46,10 @@ export async function runEvery(job: () => Promise<unknown>, options: ScheduleOpt
     if (stopped) break;
     options.onWait?.(new Date(Date.now() + options.intervalMs));
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, options.intervalMs))), options.stop]);
+    await Promise.race([
+      new Promise((resolve) => (timer = setTimeout(resolve, options.intervalMs))),
+      options.stop,
+    ]);
     clearTimeout(timer);
   }
   return runs;

@@ -15,7 +15,9 @@ import type { MonitorDeps } from './run.ts';
 export const CONS_DIR = fileURLToPath(new URL('../../data/us_ofac/consolidated_csv', import.meta.url));
 export const SDN_DIR = fileURLToPath(new URL('../../data/us_ofac/sdn_csv', import.meta.url));
 export const BOOK_PARTIES = fileURLToPath(new URL('../../test/fixtures/book/parties.csv', import.meta.url));
-export const BOOK_RELATIONS = fileURLToPath(new URL('../../test/fixtures/book/relations.csv', import.meta.url));
+export const BOOK_RELATIONS = fileURLToPath(
+  new URL('../../test/fixtures/book/relations.csv', import.meta.url),
+);
 
 export interface MonitorFixture {
   db: TestDatabase;

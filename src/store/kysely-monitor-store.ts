@@ -262,10 +262,16 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.#db, provider: migrationProvider }).migrateToLatest();
+    const { error, results } = await new Migrator({
+      db: this.#db,
+      provider: migrationProvider,
+    }).migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error !== undefined || failed !== undefined) {
-      throw new AppError('database', `database migration ${failed?.migrationName ?? ''} failed`, { hint: 'check the database is reachable and writable', cause: error });
+      throw new AppError('database', `database migration ${failed?.migrationName ?? ''} failed`, {
+        hint: 'check the database is reachable and writable',
+        cause: error,
+      });
     }
   }
 
@@ -274,11 +280,19 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async alert(alertId: string): Promise<AlertRecord | undefined> {
-    const row = await this.#db.selectFrom('monitor_alerts').selectAll().where('alert_id', '=', alertId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('monitor_alerts')
+      .selectAll()
+      .where('alert_id', '=', alertId)
+      .executeTakeFirst();
     return row === undefined ? undefined : toAlert(row);
   }
 
-  async #alertsWhere(column: 'finding_key' | 'party_id' | 'entity_id', values: readonly string[], kind?: AlertKind): Promise<AlertRecord[]> {
+  async #alertsWhere(
+    column: 'finding_key' | 'party_id' | 'entity_id',
+    values: readonly string[],
+    kind?: AlertKind,
+  ): Promise<AlertRecord[]> {
     const out: AlertRecord[] = [];
     for (const chunk of chunks([...new Set(values)], IN_BATCH)) {
       let q = this.#db.selectFrom('monitor_alerts').selectAll().where(column, 'in', chunk);
@@ -315,18 +329,24 @@ export class KyselyMonitorStore implements MonitorStore {
 
   async listAlerts(filter: AlertFilter = {}): Promise<AlertRecord[]> {
     let q = this.#db.selectFrom('monitor_alerts').selectAll();
-    if (filter.states !== undefined && filter.states.length > 0) q = q.where('state', 'in', [...filter.states]);
+    if (filter.states !== undefined && filter.states.length > 0)
+      q = q.where('state', 'in', [...filter.states]);
     if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind);
     if (filter.partyId !== undefined) q = q.where('party_id', '=', filter.partyId);
     if (filter.entityId !== undefined) q = q.where('entity_id', '=', filter.entityId);
     if (filter.present !== undefined) q = q.where('present', '=', filter.present ? 1 : 0);
     if (filter.updatedAfter !== undefined) q = q.where('updated_at', '>', filter.updatedAfter);
     if (filter.after !== undefined) q = q.where('alert_id', '>', filter.after);
-    const rows = await q.orderBy('alert_id').limit(filter.limit ?? 100).execute();
+    const rows = await q
+      .orderBy('alert_id')
+      .limit(filter.limit ?? 100)
+      .execute();
     return rows.map(toAlert);
   }
 
-  async countByState(filter: Pick<AlertFilter, 'kind' | 'present'> = {}): Promise<Record<AlertState, number>> {
+  async countByState(
+    filter: Pick<AlertFilter, 'kind' | 'present'> = {},
+  ): Promise<Record<AlertState, number>> {
     let q = this.#db.selectFrom('monitor_alerts').select(['state', (eb) => eb.fn.countAll().as('n')]);
     if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind);
     if (filter.present !== undefined) q = q.where('present', '=', filter.present ? 1 : 0);
@@ -337,7 +357,12 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async events(alertId: string): Promise<AlertEvent[]> {
-    const rows = await this.#db.selectFrom('monitor_alert_events').selectAll().where('alert_id', '=', alertId).orderBy('seq').execute();
+    const rows = await this.#db
+      .selectFrom('monitor_alert_events')
+      .selectAll()
+      .where('alert_id', '=', alertId)
+      .orderBy('seq')
+      .execute();
     return rows.map(toEvent);
   }
 
@@ -346,7 +371,11 @@ export class KyselyMonitorStore implements MonitorStore {
       await trx
         .insertInto('monitor_alerts')
         .values(chunk.map(alertRow))
-        .onConflict((oc) => oc.column('alert_id').doUpdateSet((eb) => Object.fromEntries(ALERT_UPDATE.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+        .onConflict((oc) =>
+          oc
+            .column('alert_id')
+            .doUpdateSet((eb) => Object.fromEntries(ALERT_UPDATE.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        )
         .execute();
     }
   }
@@ -354,7 +383,9 @@ export class KyselyMonitorStore implements MonitorStore {
   /** Fans each event out to the enabled endpoints subscribed to its type. */
   async #enqueue(trx: Transaction<MonitorDatabase>, events: readonly OutboxEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const endpoints = (await trx.selectFrom('webhook_endpoints').selectAll().where('disabled_at', 'is', null).execute()).map(toEndpoint);
+    const endpoints = (
+      await trx.selectFrom('webhook_endpoints').selectAll().where('disabled_at', 'is', null).execute()
+    ).map(toEndpoint);
     const rows: OutboxTable[] = [];
     for (const e of events) {
       for (const ep of endpoints) {
@@ -376,7 +407,10 @@ export class KyselyMonitorStore implements MonitorStore {
     for (const chunk of chunks(rows, BATCH)) await trx.insertInto('webhook_outbox').values(chunk).execute();
   }
 
-  async #writeSettings(trx: Transaction<MonitorDatabase>, settings: Readonly<Record<string, unknown>>): Promise<void> {
+  async #writeSettings(
+    trx: Transaction<MonitorDatabase>,
+    settings: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
     for (const [name, value] of Object.entries(settings)) {
       await trx
         .insertInto('monitor_settings')
@@ -389,14 +423,20 @@ export class KyselyMonitorStore implements MonitorStore {
   async commit(batch: MonitorBatch, hooks: MonitorWriteHooks = {}): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await this.#upsertAlerts(trx, batch.alerts);
-      for (const chunk of chunks(batch.events, BATCH)) await trx.insertInto('monitor_alert_events').values(chunk.map(eventRow)).execute();
+      for (const chunk of chunks(batch.events, BATCH))
+        await trx.insertInto('monitor_alert_events').values(chunk.map(eventRow)).execute();
       await this.#enqueue(trx, batch.outbox);
       if (batch.settings !== undefined) await this.#writeSettings(trx, batch.settings);
       await hooks.beforeCommit?.();
     });
   }
 
-  async updateAlert(alert: AlertRecord, expectedRevision: number, event: AlertEvent, outbox: readonly OutboxEvent[]): Promise<boolean> {
+  async updateAlert(
+    alert: AlertRecord,
+    expectedRevision: number,
+    event: AlertEvent,
+    outbox: readonly OutboxEvent[],
+  ): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
       const row = alertRow(alert);
       const result = await trx
@@ -413,19 +453,35 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async setting(name: string): Promise<unknown> {
-    const row = await this.#db.selectFrom('monitor_settings').select('value').where('name', '=', name).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('monitor_settings')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirst();
     return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
   }
 
   async addEndpoint(e: WebhookEndpoint): Promise<void> {
     await this.#db
       .insertInto('webhook_endpoints')
-      .values({ endpoint_id: e.endpointId, url: e.url, secret: e.secret, events: JSON.stringify(e.events), description: e.description, created_at: e.createdAt, disabled_at: e.disabledAt })
+      .values({
+        endpoint_id: e.endpointId,
+        url: e.url,
+        secret: e.secret,
+        events: JSON.stringify(e.events),
+        description: e.description,
+        created_at: e.createdAt,
+        disabled_at: e.disabledAt,
+      })
       .execute();
   }
 
   async endpoint(endpointId: string): Promise<WebhookEndpoint | undefined> {
-    const row = await this.#db.selectFrom('webhook_endpoints').selectAll().where('endpoint_id', '=', endpointId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('webhook_endpoints')
+      .selectAll()
+      .where('endpoint_id', '=', endpointId)
+      .executeTakeFirst();
     return row === undefined ? undefined : toEndpoint(row);
   }
 
@@ -437,7 +493,12 @@ export class KyselyMonitorStore implements MonitorStore {
 
   async disableEndpoint(endpointId: string, at: string): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
-      const r = await trx.updateTable('webhook_endpoints').set({ disabled_at: at }).where('endpoint_id', '=', endpointId).where('disabled_at', 'is', null).executeTakeFirst();
+      const r = await trx
+        .updateTable('webhook_endpoints')
+        .set({ disabled_at: at })
+        .where('endpoint_id', '=', endpointId)
+        .where('disabled_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       await trx
         .updateTable('webhook_outbox')
@@ -476,34 +537,63 @@ export class KyselyMonitorStore implements MonitorStore {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async recordAttempt(a: DeliveryAttempt, next: Pick<OutboxMessage, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'deliveredAt'>): Promise<void> {
+  async recordAttempt(
+    a: DeliveryAttempt,
+    next: Pick<OutboxMessage, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'deliveredAt'>,
+  ): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto('webhook_deliveries')
-        .values({ message_id: a.messageId, endpoint_id: a.endpointId, attempt: a.attempt, at: a.at, outcome: a.outcome, status_code: a.statusCode, error: a.error, duration_ms: a.durationMs })
+        .values({
+          message_id: a.messageId,
+          endpoint_id: a.endpointId,
+          attempt: a.attempt,
+          at: a.at,
+          outcome: a.outcome,
+          status_code: a.statusCode,
+          error: a.error,
+          duration_ms: a.durationMs,
+        })
         .execute();
       await trx
         .updateTable('webhook_outbox')
-        .set({ status: next.status, attempts: next.attempts, next_attempt_at: next.nextAttemptAt, last_error: next.lastError, delivered_at: next.deliveredAt })
+        .set({
+          status: next.status,
+          attempts: next.attempts,
+          next_attempt_at: next.nextAttemptAt,
+          last_error: next.lastError,
+          delivered_at: next.deliveredAt,
+        })
         .where('message_id', '=', a.messageId)
         .where('endpoint_id', '=', a.endpointId)
         .execute();
     });
   }
 
-  async outbox(filter: { endpointId?: string; status?: OutboxStatus; messageId?: string } = {}): Promise<OutboxMessage[]> {
+  async outbox(
+    filter: { endpointId?: string; status?: OutboxStatus; messageId?: string } = {},
+  ): Promise<OutboxMessage[]> {
     let q = this.#db.selectFrom('webhook_outbox').selectAll();
     if (filter.endpointId !== undefined) q = q.where('endpoint_id', '=', filter.endpointId);
     if (filter.status !== undefined) q = q.where('status', '=', filter.status);
     if (filter.messageId !== undefined) q = q.where('message_id', '=', filter.messageId);
-    return (await q.orderBy('created_at').orderBy('message_id').orderBy('endpoint_id').execute()).map(toMessage);
+    return (await q.orderBy('created_at').orderBy('message_id').orderBy('endpoint_id').execute()).map(
+      toMessage,
+    );
   }
 
-  async deliveries(filter: { endpointId?: string; messageId?: string; limit?: number } = {}): Promise<DeliveryAttempt[]> {
+  async deliveries(
+    filter: { endpointId?: string; messageId?: string; limit?: number } = {},
+  ): Promise<DeliveryAttempt[]> {
     let q = this.#db.selectFrom('webhook_deliveries').selectAll();
     if (filter.endpointId !== undefined) q = q.where('endpoint_id', '=', filter.endpointId);
     if (filter.messageId !== undefined) q = q.where('message_id', '=', filter.messageId);
-    const rows = await q.orderBy('at').orderBy('message_id').orderBy('attempt').limit(filter.limit ?? 1000).execute();
+    const rows = await q
+      .orderBy('at')
+      .orderBy('message_id')
+      .orderBy('attempt')
+      .limit(filter.limit ?? 1000)
+      .execute();
     return rows.map(toAttempt);
   }
 }
@@ -513,14 +603,24 @@ function openSqliteMonitor(path: string): MonitorStore {
   try {
     database = openNodeSqlite(path).database;
   } catch (error) {
-    throw new AppError('database', `cannot open SQLite database ${path}`, { where: path, hint: 'check the folder exists and is writable, or pass --db', cause: error });
+    throw new AppError('database', `cannot open SQLite database ${path}`, {
+      where: path,
+      hint: 'check the folder exists and is writable, or pass --db',
+      cause: error,
+    });
   }
-  return new KyselyMonitorStore(new Kysely<MonitorDatabase>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+  return new KyselyMonitorStore(
+    new Kysely<MonitorDatabase>({ dialect: new SqliteDialect({ database }) }),
+    'sqlite',
+  );
 }
 
 function openPostgresMonitor(url: string): MonitorStore {
   const pool = createPgPool(url, 4);
-  return new KyselyMonitorStore(new Kysely<MonitorDatabase>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return new KyselyMonitorStore(
+    new Kysely<MonitorDatabase>({ dialect: new PostgresDialect({ pool }) }),
+    'postgres',
+  );
 }
 
 /** Opens and migrates the monitor store in the database at `location` (the same location as the list store). */

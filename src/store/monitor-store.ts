@@ -5,7 +5,14 @@
 
 /** Alert states (issue 8): open → in_review → cleared / confirmed / escalated; closed when the finding is gone. */
 export type AlertState = 'open' | 'in_review' | 'cleared' | 'confirmed' | 'escalated' | 'closed';
-export const ALERT_STATES: readonly AlertState[] = ['open', 'in_review', 'cleared', 'confirmed', 'escalated', 'closed'];
+export const ALERT_STATES: readonly AlertState[] = [
+  'open',
+  'in_review',
+  'cleared',
+  'confirmed',
+  'escalated',
+  'closed',
+];
 
 /** A name finding (party × listed entity) or an ownership finding (party × rule). */
 export type AlertKind = 'name' | 'ownership';
@@ -155,7 +162,12 @@ export interface MonitorStore {
    * Replaces one alert only if its stored revision is still `expectedRevision` (optimistic lock), with its event
    * and outbox events, in one transaction. False when another decision got there first.
    */
-  updateAlert(alert: AlertRecord, expectedRevision: number, event: AlertEvent, outbox: readonly OutboxEvent[]): Promise<boolean>;
+  updateAlert(
+    alert: AlertRecord,
+    expectedRevision: number,
+    event: AlertEvent,
+    outbox: readonly OutboxEvent[],
+  ): Promise<boolean>;
   setting(name: string): Promise<unknown>;
   addEndpoint(endpoint: WebhookEndpoint): Promise<void>;
   endpoint(endpointId: string): Promise<WebhookEndpoint | undefined>;
@@ -171,8 +183,19 @@ export interface MonitorStore {
    */
   claimMessage(message: OutboxMessage, leaseUntil: string): Promise<boolean>;
   /** Logs an attempt and sets the message's new status, attempts, next attempt and error. */
-  recordAttempt(attempt: DeliveryAttempt, next: Pick<OutboxMessage, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'deliveredAt'>): Promise<void>;
-  outbox(filter?: { endpointId?: string; status?: OutboxStatus; messageId?: string }): Promise<OutboxMessage[]>;
+  recordAttempt(
+    attempt: DeliveryAttempt,
+    next: Pick<OutboxMessage, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'deliveredAt'>,
+  ): Promise<void>;
+  outbox(filter?: {
+    endpointId?: string;
+    status?: OutboxStatus;
+    messageId?: string;
+  }): Promise<OutboxMessage[]>;
   /** The delivery log, oldest first. */
-  deliveries(filter?: { endpointId?: string; messageId?: string; limit?: number }): Promise<DeliveryAttempt[]>;
+  deliveries(filter?: {
+    endpointId?: string;
+    messageId?: string;
+    limit?: number;
+  }): Promise<DeliveryAttempt[]>;
 }

@@ -42,7 +42,10 @@ export interface PassReport {
 }
 
 /** Delay before attempt `attempts + 1`, after `attempts` failed ones (1, 2, …). */
-export function backoffMs(attempts: number, options: Pick<DeliveryOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
+export function backoffMs(
+  attempts: number,
+  options: Pick<DeliveryOptions, 'baseDelayMs' | 'maxDelayMs'>,
+): number {
   return Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempts - 1));
 }
 
@@ -52,12 +55,20 @@ interface AttemptResult {
   error: string | null;
 }
 
-async function post(endpoint: WebhookEndpoint, m: OutboxMessage, at: Date, o: DeliveryOptions): Promise<AttemptResult> {
+async function post(
+  endpoint: WebhookEndpoint,
+  m: OutboxMessage,
+  at: Date,
+  o: DeliveryOptions,
+): Promise<AttemptResult> {
   const timestamp = Math.floor(at.getTime() / 1000);
   try {
     const response = await o.fetch(endpoint.url, {
       method: 'POST',
-      headers: { ...signedHeaders(endpoint.secret, m.messageId, timestamp, m.body), 'user-agent': 'Embargo-Webhooks/1' },
+      headers: {
+        ...signedHeaders(endpoint.secret, m.messageId, timestamp, m.body),
+        'user-agent': 'Embargo-Webhooks/1',
+      },
       body: m.body,
       // A redirect is not followed: the endpoint's registered URL is the only place a signed event goes.
       redirect: 'manual',
@@ -73,7 +84,12 @@ async function post(endpoint: WebhookEndpoint, m: OutboxMessage, at: Date, o: De
   }
 }
 
-async function attempt(store: MonitorStore, endpoint: WebhookEndpoint, m: OutboxMessage, o: DeliveryOptions): Promise<'delivered' | 'retry' | 'failed'> {
+async function attempt(
+  store: MonitorStore,
+  endpoint: WebhookEndpoint,
+  m: OutboxMessage,
+  o: DeliveryOptions,
+): Promise<'delivered' | 'retry' | 'failed'> {
   const at = o.now();
   const started = performance.now();
   const r = await post(endpoint, m, at, o);
@@ -81,7 +97,16 @@ async function attempt(store: MonitorStore, endpoint: WebhookEndpoint, m: Outbox
   const outcome = r.ok ? 'delivered' : attempts >= o.maxAttempts ? 'failed' : 'retry';
   const next = new Date(at.getTime() + backoffMs(attempts, o)).toISOString();
   await store.recordAttempt(
-    { messageId: m.messageId, endpointId: m.endpointId, attempt: attempts, at: at.toISOString(), outcome, statusCode: r.statusCode, error: r.error, durationMs: Math.round(performance.now() - started) },
+    {
+      messageId: m.messageId,
+      endpointId: m.endpointId,
+      attempt: attempts,
+      at: at.toISOString(),
+      outcome,
+      statusCode: r.statusCode,
+      error: r.error,
+      durationMs: Math.round(performance.now() - started),
+    },
     {
       status: outcome === 'retry' ? 'pending' : outcome,
       attempts,
@@ -94,7 +119,10 @@ async function attempt(store: MonitorStore, endpoint: WebhookEndpoint, m: Outbox
 }
 
 /** One pass over the due messages. */
-export async function deliverDue(store: MonitorStore, options: Partial<DeliveryOptions> = {}): Promise<PassReport> {
+export async function deliverDue(
+  store: MonitorStore,
+  options: Partial<DeliveryOptions> = {},
+): Promise<PassReport> {
   const o = { ...DEFAULT_DELIVERY, ...options };
   const report: PassReport = { attempted: 0, delivered: 0, retrying: 0, failed: 0 };
   const due = await store.dueMessages(o.now().toISOString(), o.batch);
@@ -124,7 +152,11 @@ export class WebhookDispatcher {
   #running: Promise<unknown> = Promise.resolve();
   #onError: (error: unknown) => void;
 
-  constructor(store: MonitorStore, options: Partial<DeliveryOptions> = {}, onError: (error: unknown) => void = () => undefined) {
+  constructor(
+    store: MonitorStore,
+    options: Partial<DeliveryOptions> = {},
+    onError: (error: unknown) => void = () => undefined,
+  ) {
     this.#store = store;
     this.#options = options;
     this.#onError = onError;

@@ -9,11 +9,21 @@ import { newMessageId } from '../ids.ts';
 import type { MaterialChange } from '../material.ts';
 
 export type WebhookEventType = 'alert.opened' | 'alert.closed' | 'alert.decided' | 'list.version_imported';
-export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = ['alert.opened', 'alert.closed', 'alert.decided', 'list.version_imported'];
+export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
+  'alert.opened',
+  'alert.closed',
+  'alert.decided',
+  'list.version_imported',
+];
 
 function event(type: WebhookEventType, now: Date, data: Record<string, unknown>): OutboxEvent {
   const timestamp = now.toISOString();
-  return { messageId: newMessageId(now), type, createdAt: timestamp, body: JSON.stringify({ type, timestamp, data }) };
+  return {
+    messageId: newMessageId(now),
+    type,
+    createdAt: timestamp,
+    body: JSON.stringify({ type, timestamp, data }),
+  };
 }
 
 /** The alert as events and the API show it (snake_case). */
@@ -32,16 +42,34 @@ export function alertData(a: AlertRecord): Record<string, unknown> {
   };
 }
 
-export function alertOpened(a: AlertRecord, now: Date, reopened?: { changes: readonly MaterialChange[]; reason: string }): OutboxEvent {
-  return event('alert.opened', now, { ...alertData(a), reopened: reopened !== undefined, ...(reopened === undefined ? {} : { reason: reopened.reason, changes: reopened.changes }) });
+export function alertOpened(
+  a: AlertRecord,
+  now: Date,
+  reopened?: { changes: readonly MaterialChange[]; reason: string },
+): OutboxEvent {
+  return event('alert.opened', now, {
+    ...alertData(a),
+    reopened: reopened !== undefined,
+    ...(reopened === undefined ? {} : { reason: reopened.reason, changes: reopened.changes }),
+  });
 }
 
 export function alertClosed(a: AlertRecord, now: Date, reason: string): OutboxEvent {
   return event('alert.closed', now, { ...alertData(a), reason });
 }
 
-export function alertDecided(a: AlertRecord, now: Date, decision: { actor: string; reason: string | null; approvedBy?: string }): OutboxEvent {
-  return event('alert.decided', now, { ...alertData(a), decision: a.state, actor: decision.actor, reason: decision.reason, ...(decision.approvedBy === undefined ? {} : { approved_by: decision.approvedBy }) });
+export function alertDecided(
+  a: AlertRecord,
+  now: Date,
+  decision: { actor: string; reason: string | null; approvedBy?: string },
+): OutboxEvent {
+  return event('alert.decided', now, {
+    ...alertData(a),
+    decision: a.state,
+    actor: decision.actor,
+    reason: decision.reason,
+    ...(decision.approvedBy === undefined ? {} : { approved_by: decision.approvedBy }),
+  });
 }
 
 export interface VersionImported {

@@ -17,7 +17,10 @@ export function newSecret(): string {
 }
 
 function keyOf(secret: string): Buffer {
-  if (!secret.startsWith(PREFIX)) throw new AppError('invalid_input', 'a webhook secret starts with whsec_', { hint: 'use the secret Embargo generated when the endpoint was added' });
+  if (!secret.startsWith(PREFIX))
+    throw new AppError('invalid_input', 'a webhook secret starts with whsec_', {
+      hint: 'use the secret Embargo generated when the endpoint was added',
+    });
   const key = Buffer.from(secret.slice(PREFIX.length), 'base64');
   if (key.length < 16) throw new AppError('invalid_input', 'the webhook secret is shorter than 16 bytes');
   return key;
@@ -29,7 +32,12 @@ export function sign(secret: string, id: string, timestamp: number, body: string
 }
 
 /** The three headers of one attempt. */
-export function signedHeaders(secret: string, id: string, timestamp: number, body: string): Record<string, string> {
+export function signedHeaders(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: string,
+): Record<string, string> {
   return {
     'content-type': 'application/json',
     'webhook-id': id,
@@ -42,7 +50,12 @@ export function signedHeaders(secret: string, id: string, timestamp: number, bod
  * What a receiver does (used by the tests, and documented for users): true when one `v1,` entry of the signature
  * header matches and the timestamp is within the tolerance of `nowSeconds`.
  */
-export function verify(secret: string, headers: { id: string; timestamp: string; signature: string }, body: string, nowSeconds: number): boolean {
+export function verify(
+  secret: string,
+  headers: { id: string; timestamp: string; signature: string },
+  body: string,
+  nowSeconds: number,
+): boolean {
   const ts = Number(headers.timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > TIMESTAMP_TOLERANCE_SECONDS) return false;
   const expected = Buffer.from(sign(secret, headers.id, ts, body));

@@ -32,7 +32,13 @@ export class Receiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const h = (name: string) => String(req.headers[name] ?? '');
-        this.received.push({ id: h('webhook-id'), timestamp: h('webhook-timestamp'), signature: h('webhook-signature'), body: Buffer.concat(chunks).toString('utf8'), answered: this.status });
+        this.received.push({
+          id: h('webhook-id'),
+          timestamp: h('webhook-timestamp'),
+          signature: h('webhook-signature'),
+          body: Buffer.concat(chunks).toString('utf8'),
+          answered: this.status,
+        });
         res.writeHead(this.status).end();
       });
     });
@@ -47,7 +53,9 @@ export class Receiver {
 
   /** Parsed bodies of the accepted requests. */
   accepted(): { type: string; data: Record<string, unknown> }[] {
-    return this.received.filter((r) => r.answered >= 200 && r.answered < 300).map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+    return this.received
+      .filter((r) => r.answered >= 200 && r.answered < 300)
+      .map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
   }
 }
 

@@ -34,8 +34,16 @@ async function createAlerts(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('monitor_alerts_party').on('monitor_alerts').column('party_id').execute();
   await db.schema.createIndex('monitor_alerts_entity').on('monitor_alerts').column('entity_id').execute();
-  await db.schema.createIndex('monitor_alerts_state').on('monitor_alerts').columns(['state', 'updated_at']).execute();
-  await db.schema.createIndex('monitor_alerts_present').on('monitor_alerts').columns(['present', 'kind']).execute();
+  await db.schema
+    .createIndex('monitor_alerts_state')
+    .on('monitor_alerts')
+    .columns(['state', 'updated_at'])
+    .execute();
+  await db.schema
+    .createIndex('monitor_alerts_present')
+    .on('monitor_alerts')
+    .columns(['present', 'kind'])
+    .execute();
   await db.schema
     .createTable('monitor_alert_events')
     .addColumn('alert_id', 'text', (c) => c.notNull())
@@ -84,7 +92,11 @@ async function createWebhooks(db: Kysely<unknown>): Promise<void> {
     .addColumn('delivered_at', 'text')
     .addPrimaryKeyConstraint('webhook_outbox_pk', ['message_id', 'endpoint_id'])
     .execute();
-  await db.schema.createIndex('webhook_outbox_due').on('webhook_outbox').columns(['status', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('webhook_outbox_due')
+    .on('webhook_outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
   await db.schema
     .createTable('webhook_deliveries')
     .addColumn('message_id', 'text', (c) => c.notNull())
@@ -97,7 +109,11 @@ async function createWebhooks(db: Kysely<unknown>): Promise<void> {
     .addColumn('duration_ms', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('webhook_deliveries_pk', ['message_id', 'endpoint_id', 'attempt'])
     .execute();
-  await db.schema.createIndex('webhook_deliveries_endpoint').on('webhook_deliveries').columns(['endpoint_id', 'at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_endpoint')
+    .on('webhook_deliveries')
+    .columns(['endpoint_id', 'at'])
+    .execute();
 }
 
 export const m005_monitor: Migration = {
@@ -106,7 +122,14 @@ export const m005_monitor: Migration = {
     await createWebhooks(db);
   },
   async down(db: Kysely<unknown>) {
-    for (const table of ['webhook_deliveries', 'webhook_outbox', 'webhook_endpoints', 'monitor_settings', 'monitor_alert_events', 'monitor_alerts']) {
+    for (const table of [
+      'webhook_deliveries',
+      'webhook_outbox',
+      'webhook_endpoints',
+      'monitor_settings',
+      'monitor_alert_events',
+      'monitor_alerts',
+    ]) {
       await db.schema.dropTable(table).execute();
     }
   },
