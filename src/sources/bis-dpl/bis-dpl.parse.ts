@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { AppError } from '../../domain/errors.ts';
 import { readListText } from '../common/decode.ts';
 import { csvRows, headerIndex } from '../common/csv.ts';
+import type { TableRecordEvent } from '../common/table-records.ts';
 import type { ImportWarning } from '../types.ts';
 
 export const DPL_COLUMNS = [
@@ -38,10 +39,7 @@ export interface DplRow {
   frCitation: string;
 }
 
-export type DplParseEvent =
-  | { type: 'row'; line: number; row: DplRow }
-  | { type: 'warning'; warning: ImportWarning }
-  | { type: 'end'; rowsRead: number };
+export type DplParseEvent = TableRecordEvent<DplRow>;
 
 const KEYS: readonly (keyof DplRow)[] = [
   'name',
@@ -84,7 +82,7 @@ export async function* parseDpl(path: string): AsyncGenerator<DplParseEvent> {
           : undefined;
     if (bad !== undefined)
       yield { type: 'warning', warning: { file, line, reason: bad, severity: 'bad_record' } };
-    else yield { type: 'row', line, row: toRow(fields, columns) };
+    else yield { type: 'record', line, record: toRow(fields, columns) };
   }
   if (columns === undefined) throw notDpl(file, 'the file is empty');
   for (const warning of errors) yield { type: 'warning', warning };

@@ -1,6 +1,9 @@
 // PRC countermeasures, Unreliable Entity List and export-control lists (OpenSanctions table with Chinese
 // names) as a SourceFormat. See docs/design/sources-core-b2.md.
+import { basename } from 'node:path';
 import { listId, type ListId } from '../../domain/ids.ts';
+import { headerLine } from '../common/header-line.ts';
+import { groupRecords, RowGroups } from '../common/row-groups.ts';
 import type { DetectInput, ReadOptions, SourceEvent, SourceFormat } from '../types.ts';
 import { cnKey, cnSourceId, mapCnSanctions } from './cn-sanctions.map.ts';
 import { parseCnSanctions, type CnRow } from './cn-sanctions.parse.ts';
@@ -10,26 +13,17 @@ const HEADER_START = 'Type,QID,Name,Alias,Chinese name,Country';
 /** True for a CSV whose header is the PRC table's. */
 export function detectCnSanctions(input: DetectInput): boolean {
   if (input.isDirectory) return false;
-  return (input.head.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF|^ï»¿/, '').startsWith(HEADER_START);
+  return headerLine(input).startsWith(HEADER_START);
 }
 
 /** Reads the PRC table: rows grouped by party, one entity per party. */
 export async function* readCnSanctions(path: string, options: ReadOptions): AsyncGenerator<SourceEvent> {
   const list: ListId = options.listId ?? listId('cn_gov_sanctions');
   yield { type: 'list', listId: list };
-  const groups = new Map<string, CnRow[]>();
-  let rowsRead = 0;
-  for await (const event of parseCnSanctions(path)) {
-    if (event.type === 'record') {
-      const key = cnKey(event.record);
-      const rows = groups.get(key);
-      if (rows === undefined) groups.set(key, [event.record]);
-      else rows.push(event.record);
-    } else if (event.type === 'warning') yield event;
-    else rowsRead = event.rowsRead;
-  }
+  const groups = new RowGroups<CnRow>(basename(path));
+  const { rowsRead } = yield* groupRecords(parseCnSanctions(path), groups, cnKey);
   const used = new Set<string>();
-  for (const [key, rows] of groups) {
+  for (const { key, rows } of groups.groups()) {
     // Two names sharing one QID stay two entities: the second keeps its name key.
     const id = used.has(cnSourceId(rows)) ? key : cnSourceId(rows);
     used.add(id);
@@ -43,7 +37,8 @@ export async function* readCnSanctions(path: string, options: ReadOptions): Asyn
 /** Format id `cn_sanctions_csv`. */
 export const cnSanctionsFormat: SourceFormat = {
   id: 'cn_sanctions_csv',
-  description: 'PRC countermeasures / Unreliable Entity List / export-control lists (OpenSanctions CSV with Chinese names)',
+  description:
+    'PRC countermeasures / Unreliable Entity List / export-control lists (OpenSanctions CSV with Chinese names)',
   detect: detectCnSanctions,
   read: readCnSanctions,
 };

@@ -75,6 +75,14 @@ export function cell(row: Record<string, string>, column: string): string {
   return key === undefined ? '' : row[key]!;
 }
 
+/**
+ * The value of a column on one line ('' when absent): runs of white space (line breaks inside quotes, tabs,
+ * no-break spaces, which JavaScript's \s includes) become one space.
+ */
+export function cellText(row: Record<string, string>, column: string): string {
+  return cell(row, column).replace(/\s+/g, ' ').trim();
+}
+
 /** Splits a multi-value cell on `;` (the convention of OpenSanctions source tables). */
 export function splitList(value: string, separator: RegExp | string = ';'): string[] {
   return value

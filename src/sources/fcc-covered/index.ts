@@ -2,6 +2,7 @@
 // See docs/design/sources-core-b2.md.
 import { listId, type ListId } from '../../domain/ids.ts';
 import type { Entity } from '../../domain/entity.ts';
+import { headerLine } from '../common/header-line.ts';
 import type { DetectInput, ReadOptions, SourceEvent, SourceFormat } from '../types.ts';
 import { mapFccRow, mergeFccEntity } from './fcc-covered.map.ts';
 import { FCC_COLUMNS, parseFccCovered } from './fcc-covered.parse.ts';
@@ -9,7 +10,7 @@ import { FCC_COLUMNS, parseFccCovered } from './fcc-covered.parse.ts';
 /** True for a CSV whose header is the Covered List table's. */
 export function detectFccCovered(input: DetectInput): boolean {
   if (input.isDirectory) return false;
-  return (input.head.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF|^ï»¿/, '').trim() === FCC_COLUMNS.join(',');
+  return headerLine(input).trim() === FCC_COLUMNS.join(',');
 }
 
 /** Reads the Covered List: one entity per named party (merged when two entries name it), one Thing per category entry. */
@@ -38,7 +39,8 @@ export async function* readFccCovered(path: string, options: ReadOptions): Async
 /** Format id `fcc_covered_csv`. */
 export const fccCoveredFormat: SourceFormat = {
   id: 'fcc_covered_csv',
-  description: 'FCC Covered List (Secure Networks Act) table: covered_equipment_or_services, date_of_inclusion_on_covered_list',
+  description:
+    'FCC Covered List (Secure Networks Act) table: covered_equipment_or_services, date_of_inclusion_on_covered_list',
   detect: detectFccCovered,
   read: readFccCovered,
 };

@@ -1,6 +1,7 @@
 // Embargo's internal list CSV (a company's own list) as a SourceFormat. The list id is the user's: it must
 // be given (ReadOptions.listId, `--list`). See docs/design/sources-core-b2.md.
 import { AppError } from '../../domain/errors.ts';
+import { headerLine } from '../common/header-line.ts';
 import type { DetectInput, ReadOptions, SourceEvent, SourceFormat } from '../types.ts';
 import { mapInternalRow } from './internal-csv.map.ts';
 import { INTERNAL_COLUMNS, parseInternalCsv } from './internal-csv.parse.ts';
@@ -8,7 +9,7 @@ import { INTERNAL_COLUMNS, parseInternalCsv } from './internal-csv.parse.ts';
 /** True when the header row holds id and name and no column outside the documented ones. */
 export function detectInternalCsv(input: DetectInput): boolean {
   if (input.isDirectory) return false;
-  const header = (input.head.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF|^ï»¿/, '');
+  const header = headerLine(input);
   const columns = header.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
   const known: readonly string[] = INTERNAL_COLUMNS;
   return columns.includes('id') && columns.includes('name') && columns.every((c) => known.includes(c));
@@ -37,7 +38,8 @@ export async function* readInternalCsv(path: string, options: ReadOptions): Asyn
 /** Format id `internal_csv`. */
 export const internalCsvFormat: SourceFormat = {
   id: 'internal_csv',
-  description: 'Internal list CSV: id, name, schema, aliases, country, birth_date, id_numbers (TYPE:VALUE;…), program, start_date, end_date, remarks',
+  description:
+    'Internal list CSV: id, name, schema, aliases, country, birth_date, id_numbers (TYPE:VALUE;…), program, start_date, end_date, remarks',
   detect: detectInternalCsv,
   read: readInternalCsv,
 };

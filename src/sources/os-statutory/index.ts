@@ -4,6 +4,8 @@
 import { basename } from 'node:path';
 import { AppError } from '../../domain/errors.ts';
 import { listId, type ListId } from '../../domain/ids.ts';
+import { headerLine } from '../common/header-line.ts';
+import { groupRecords, RowGroups } from '../common/row-groups.ts';
 import type { DetectInput, ReadOptions, SourceEvent, SourceFormat } from '../types.ts';
 import { mapStatutory, statutoryKey } from './os-statutory.map.ts';
 import { parseStatutory, STATUTORY_COLUMNS, type StatutoryRow } from './os-statutory.parse.ts';
@@ -20,12 +22,18 @@ const LIST_BY_FILE: Readonly<Record<string, string>> = {
 /** The list id for a table: the override, else the one its file name names. */
 export function statutoryListId(path: string, override: ListId | undefined): ListId {
   if (override !== undefined) return override;
-  const stem = basename(path).replace(/\.csv$/i, '').toLowerCase();
+  const stem = basename(path)
+    .replace(/\.csv$/i, '')
+    .toLowerCase();
   const id = LIST_BY_FILE[stem];
   if (id === undefined) {
     throw new AppError('usage', `cannot tell which statutory list ${basename(path)} holds`, {
       where: path,
-      hint: `name the list with --list (one of ${Object.values(LIST_BY_FILE).join(', ')}) or keep the file name (${Object.keys(LIST_BY_FILE).map((s) => `${s}.csv`).join(', ')})`,
+      hint: `name the list with --list (one of ${Object.values(LIST_BY_FILE).join(', ')}) or keep the file name (${Object.keys(
+        LIST_BY_FILE,
+      )
+        .map((s) => `${s}.csv`)
+        .join(', ')})`,
     });
   }
   return listId(id);
@@ -34,26 +42,22 @@ export function statutoryListId(path: string, override: ListId | undefined): Lis
 /** True for a CSV whose header row is the statutory tables' header. */
 export function detectStatutory(input: DetectInput): boolean {
   if (input.isDirectory) return false;
-  const header = (input.head.split(/\r?\n/, 1)[0] ?? '').replace(/^\uFEFF|^ï»¿/, '').toLowerCase();
-  return header.split(',').map((h) => h.trim()).join(',') === STATUTORY_COLUMNS.join(',');
+  const header = headerLine(input).toLowerCase();
+  return (
+    header
+      .split(',')
+      .map((h) => h.trim())
+      .join(',') === STATUTORY_COLUMNS.join(',')
+  );
 }
 
 /** Reads a statutory table: rows grouped by party (see os-statutory.map.ts), one entity per party. */
 export async function* readStatutory(path: string, options: ReadOptions): AsyncGenerator<SourceEvent> {
   const list = statutoryListId(path, options.listId);
   yield { type: 'list', listId: list };
-  const groups = new Map<string, StatutoryRow[]>();
-  let rowsRead = 0;
-  for await (const event of parseStatutory(path)) {
-    if (event.type === 'record') {
-      const key = statutoryKey(event.record);
-      const rows = groups.get(key);
-      if (rows === undefined) groups.set(key, [event.record]);
-      else rows.push(event.record);
-    } else if (event.type === 'warning') yield event;
-    else rowsRead = event.rowsRead;
-  }
-  for (const rows of groups.values()) {
+  const groups = new RowGroups<StatutoryRow>(basename(path));
+  const { rowsRead } = yield* groupRecords(parseStatutory(path), groups, statutoryKey);
+  for (const { rows } of groups.groups()) {
     const { entity, warnings } = mapStatutory(rows, list, options.today);
     for (const warning of warnings) yield { type: 'warning', warning };
     if (entity !== undefined) yield { type: 'entity', entity };
@@ -64,7 +68,8 @@ export async function* readStatutory(path: string, options: ReadOptions): AsyncG
 /** Format id `os_statutory_csv`. */
 export const osStatutoryFormat: SourceFormat = {
   id: 'os_statutory_csv',
-  description: 'US statutory entity tables (NDAA §889, §1286, §5949, §154; State INKSNA) in the OpenSanctions source-table CSV layout',
+  description:
+    'US statutory entity tables (NDAA §889, §1286, §5949, §154; State INKSNA) in the OpenSanctions source-table CSV layout',
   detect: detectStatutory,
   read: readStatutory,
 };

@@ -1,14 +1,23 @@
 // Bytes → raw rows of the OpenSanctions statutory source tables (NDAA §889, §1286, §5949, §154, INKSNA).
 // All five share one header: schema, name, aliases, topics, program, authority, reason, report-date,
 // start-date, end-date, country, notes, source_url (hand-made tables, one row per name per report).
-import { basename } from 'node:path';
-import { readListText } from '../common/decode.ts';
-import { cell, csvTable } from '../common/csv-table.ts';
-import type { ImportWarning } from '../types.ts';
+import { cellText } from '../common/csv-table.ts';
+import { readTableRecords, type RowPlace, type TableRecordEvent } from '../common/table-records.ts';
 
 export const STATUTORY_COLUMNS = [
-  'schema', 'name', 'aliases', 'topics', 'program', 'authority', 'reason', 'report-date', 'start-date',
-  'end-date', 'country', 'notes', 'source_url',
+  'schema',
+  'name',
+  'aliases',
+  'topics',
+  'program',
+  'authority',
+  'reason',
+  'report-date',
+  'start-date',
+  'end-date',
+  'country',
+  'notes',
+  'source_url',
 ] as const;
 
 /** One row as printed (values trimmed). */
@@ -30,37 +39,35 @@ export interface StatutoryRow {
   sourceUrl: string;
 }
 
-export type StatutoryParseEvent =
-  | { type: 'record'; record: StatutoryRow }
-  | { type: 'warning'; warning: ImportWarning }
-  | { type: 'end'; rowsRead: number };
+export type StatutoryParseEvent = TableRecordEvent<StatutoryRow>;
 
 /** Streams the rows of one statutory table; a row without a name is a bad_record warning. */
-export async function* parseStatutory(path: string): AsyncGenerator<StatutoryParseEvent> {
-  const file = basename(path);
-  const { text } = await readListText(path);
-  let rowsRead = 0;
-  const table = csvTable(text, { file, required: STATUTORY_COLUMNS, expected: 'an NDAA/INKSNA statutory table' });
-  for await (const event of table) {
-    if (event.type === 'warning') {
-      rowsRead++;
-      yield event;
-    } else if (event.type === 'row') {
-      rowsRead++;
-      const record = toRow(file, event.line, event.row);
-      if (record.name === '') yield { type: 'warning', warning: { file, line: event.line, reason: 'row has no name; skipped', severity: 'bad_record' } };
-      else yield { type: 'record', record };
-    }
-  }
-  yield { type: 'end', rowsRead };
+export function parseStatutory(path: string): AsyncGenerator<StatutoryParseEvent> {
+  return readTableRecords(path, {
+    required: STATUTORY_COLUMNS,
+    expected: 'an NDAA/INKSNA statutory table',
+    toRecord: toRow,
+    problem: (r) => (r.name === '' ? 'row has no name; skipped' : undefined),
+  });
 }
 
-function toRow(file: string, line: number, row: Record<string, string>): StatutoryRow {
-  const v = (c: string): string => cell(row, c).replace(/\s+/g, ' ');
+function toRow(row: Record<string, string>, { file, line }: RowPlace): StatutoryRow {
+  const v = (c: string): string => cellText(row, c);
   return {
-    file, line, schema: v('schema'), name: v('name'), aliases: v('aliases'), topics: v('topics'),
-    program: v('program'), authority: v('authority'), reason: v('reason'), reportDate: v('report-date'),
-    startDate: v('start-date'), endDate: v('end-date'), country: v('country'), notes: v('notes'),
+    file,
+    line,
+    schema: v('schema'),
+    name: v('name'),
+    aliases: v('aliases'),
+    topics: v('topics'),
+    program: v('program'),
+    authority: v('authority'),
+    reason: v('reason'),
+    reportDate: v('report-date'),
+    startDate: v('start-date'),
+    endDate: v('end-date'),
+    country: v('country'),
+    notes: v('notes'),
     sourceUrl: v('source_url'),
   };
 }
