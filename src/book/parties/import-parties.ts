@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { ImportWarning } from '../../sources/types.ts';
 import type { BookStore, BookWriteHooks, PartyRecord } from '../../store/index.ts';
 import { missingColumns, partyFromRow } from './party-row.ts';
-import { readTable, tableFormatOf, type TableFormat } from './table-rows.ts';
+import { readTable, tableFormatOf, type TableFormat } from '../../tables/index.ts';
 
 /** Share of bad rows above which a file is refused (the same limit as list imports). */
 export const MAX_BAD_ROW_SHARE = 0.01;

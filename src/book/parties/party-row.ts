@@ -4,7 +4,7 @@
 import { PARTY_SCHEMATA, type IdentifierType } from '../../domain/entity.ts';
 import { countryFromName } from '../../sources/common/countries.ts';
 import type { PartyRecord } from '../../store/index.ts';
-import type { TableRow } from './table-rows.ts';
+import type { TableRow } from '../../tables/index.ts';
 
 export const PARTY_COLUMNS = ['party_id', 'name', 'schema', 'country', 'address', 'id', 'roles'] as const;
 /** Alternative headers people use for the same columns. */
