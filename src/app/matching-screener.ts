@@ -4,7 +4,7 @@
 import type { ListVersionRef } from '../audit/index.ts';
 import type { Entity } from '../domain/entity.ts';
 import type { ListId } from '../domain/ids.ts';
-import { DEFAULT_ALGORITHM, MatchIndexHolder, buildIndex, type Algorithm, type EntityCard, type Match, type ScreenOptions, type ScreenQuery } from '../matching/index.ts';
+import { DEFAULT_ALGORITHM, MatchIndexHolder, buildIndex, type Algorithm, type MatchIndex, type EntityCard, type Match, type ScreenOptions, type ScreenQuery } from '../matching/index.ts';
 import type { ListVersion, Store } from '../store/index.ts';
 import type { IndexState, Screener } from './screener.ts';
 
@@ -38,6 +38,11 @@ export class MatchingScreener implements Screener {
 
   screen(query: ScreenQuery, options: ScreenOptions): Match[] {
     return this.#holder.search(query, options);
+  }
+
+  /** The current index (undefined before the first build): batch screening copies it to worker threads. */
+  get index(): MatchIndex | undefined {
+    return this.#holder.index;
   }
 
   cards(): readonly EntityCard[] {

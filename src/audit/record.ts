@@ -11,9 +11,10 @@ export const AUDIT_FORMAT = 'embargo-audit-v1';
 export type AuditChannel = 'api' | 'cli';
 /**
  * What kind of request produced the record: our screen endpoints, the yente or CSL compatible ones, or a step of an
- * alert's life (opened, closed, re-opened, each review decision; src/monitor/audit.ts).
+ * alert's life (opened, closed, re-opened, each review decision; src/monitor/audit.ts), or a screened file
+ * (`embargo screen-file`: one record per file, docs/design/batch-screening.md).
  */
-export type AuditKind = 'screen' | 'batch' | 'yente_match' | 'csl_search' | 'alert';
+export type AuditKind = 'screen' | 'batch' | 'batch_file' | 'yente_match' | 'csl_search' | 'alert';
 
 /** A list and the version that was screened against. */
 export interface ListVersionRef {

@@ -14,7 +14,13 @@ export type {
   FeatureId,
   ScoreBand,
 } from './algorithms/types.ts';
-export { DEFAULT_ALGORITHM, DEFAULT_THRESHOLD, EMBARGO_V1, EMBARGO_V1_1, bandOf } from './algorithms/index.ts';
+export {
+  DEFAULT_ALGORITHM,
+  DEFAULT_THRESHOLD,
+  EMBARGO_V1,
+  EMBARGO_V1_1,
+  bandOf,
+} from './algorithms/index.ts';
 export type { AlsoOn, EntityCard, FeatureExplanation, Match, ScreenOptions, ScreenQuery } from './types.ts';
 export { MatchIndex } from './index/match-index.ts';
 export type { MatchIndexData } from './index/data.ts';
@@ -23,7 +29,24 @@ export { Searcher, type SearchStats } from './search/searcher.ts';
 export { MatchIndexHolder } from './holder.ts';
 export { compareNames, type NameComparison } from './compare.ts';
 export { compareFile } from './files/compare-file.ts';
-export { screenFile, type ScreenFileOptions, type ScreenFileSummary } from './files/screen-file.ts';
+export {
+  CHUNK_ROWS,
+  screenFile,
+  type ScreenFileOptions,
+  type ScreenFileProgress,
+  type ScreenFileSummary,
+} from './files/screen-file.ts';
+export type { FileParty } from './files/file-party.ts';
+export type { FileFinding } from './files/row-result.ts';
+export { CSV_COLUMNS, outputFormatOf, type OutputFormat } from './files/output-format.ts';
+export {
+  defaultWorkers,
+  openScreenPool,
+  type QueryError,
+  type QueryOutcome,
+  type ScreenPool,
+  type ScreenPoolOptions,
+} from './pool/index.ts';
 
 /** Builds a queryable index from entities (ended listings and non-party records are skipped). */
 export function buildIndex(entities: Iterable<Entity>, algorithm: Algorithm = DEFAULT_ALGORITHM): MatchIndex {

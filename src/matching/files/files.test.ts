@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { buildIndex } from '../index.ts';
+import { buildIndex, openScreenPool } from '../index.ts';
 import { bundled } from '../test-lists.ts';
 import { compareFile } from './compare-file.ts';
 import { screenFile } from './screen-file.ts';
@@ -51,8 +51,11 @@ test('screen-file writes one line per data row in input order, with errors as va
     'NAME,Schema,COUNTRY,birth_date,ID,ref\nHikvision,Company,CN,,,a\n,Person,,,,b\nNobody Known At All,,,,,c\n' +
       'Something,Company,,,"lei:X;uscc:Y1234",d\nx,Person,,8 Jan 1984,,e\n',
   );
-  const summary = await screenFile(index, input, output);
-  assert.deepEqual(summary, { rows: 5, rowsWithMatches: 1, rowsWithErrors: 3 });
+  const summary = await screenFile(openScreenPool(index, { workers: 1 }), input, output);
+  assert.deepEqual(
+    [summary.rows, summary.rowsWithMatches, summary.rowsWithErrors, summary.potentialMatches, summary.clear],
+    [5, 1, 3, 1, 1],
+  );
   const lines = (await readFile(output, 'utf8'))
     .trimEnd()
     .split('\n')
