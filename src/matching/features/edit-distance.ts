@@ -29,15 +29,20 @@ export function osaDistance(a: string, b: string, max: number): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0 || lb === 0) return Math.max(la, lb);
   ensure(Math.max(la, lb));
+  // Only cells within `max` of the diagonal can stay ≤ max (Ukkonen's band): row i computes columns
+  // i − max … i + max and marks the cells just outside as over the limit, so O(length × max), not length².
+  const over = max + 1;
   let prev2 = rowA; // row i-2
   let prev = rowB; // row i-1
   let cur = rowC;
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(lb, i + max);
+    cur[lo - 1] = lo === 1 ? i : over;
+    let rowMin = cur[lo - 1];
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cb = b.charCodeAt(j - 1);
       const cost = ca === cb ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
@@ -46,14 +51,15 @@ export function osaDistance(a: string, b: string, max: number): number {
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    if (hi < lb) cur[hi + 1] = over;
+    if (rowMin > max) return over;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
   const d = prev[lb];
-  return d > max ? max + 1 : d;
+  return d > max ? over : d;
 }
 
 /**
@@ -159,6 +165,7 @@ export function typoCost(a: string, b: string, c: TypoCosts): number {
  */
 function indel(s: string, k: number, c: TypoCosts): number {
   const ch = s.charCodeAt(k);
-  if ((k > 0 && s.charCodeAt(k - 1) === ch) || (k + 1 < s.length && s.charCodeAt(k + 1) === ch)) return c.doubled;
+  if ((k > 0 && s.charCodeAt(k - 1) === ch) || (k + 1 < s.length && s.charCodeAt(k + 1) === ch))
+    return c.doubled;
   return k === 0 ? 1 : c.dropped;
 }
