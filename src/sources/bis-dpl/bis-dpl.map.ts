@@ -1,19 +1,19 @@
 // BIS Denied Persons List rows → entities. The list prints one row per address of a denial order, so rows
 // with the same name, effective date and FR citation are one party (dplKey); the file has no record id, so
-// that key, hashed (row-key.ts), is the source id. Names carry aliases inline ("FUYI SUN A/K/A FRANK SUN",
+// that key, hashed (common/row-key.ts), is the source id. Names carry aliases inline ("FUYI SUN A/K/A FRANK SUN",
 // "PEARL (A.K.A. NEI-CHIEN CHU) LI", "SIBERIAN AIRLINES D/B/A S7 AIRLINES"). The file does not say whether a
-// party is a person: state-itar/party-schema.ts guesses from the name.
+// party is a person: common/party-schema.ts guesses from the name.
 import { addName, addUnique, applyEndDate, clean, newEntity } from '../../domain/entity-builder.ts';
 import type { Address, Entity } from '../../domain/entity.ts';
 import { sourceId, type CountryCode, type ListId } from '../../domain/ids.ts';
 import { countryFromName } from '../common/countries.ts';
-import { citations } from '../csl/csl.map.ts';
-import { guessPartySchema } from '../state-itar/party-schema.ts';
+import { citations } from '../common/fr-citations.ts';
+import { guessPartySchema } from '../common/party-schema.ts';
 import type { DplRow } from './bis-dpl.parse.ts';
-import { rowKey } from './row-key.ts';
-import { usDate } from './us-date.ts';
+import { rowKey } from '../common/row-key.ts';
+import { usDate } from '../common/us-date.ts';
 
-/** The source id of a row: sha1 of name | effective date | FR citation (see row-key.ts). */
+/** The source id of a row: sha1 of name | effective date | FR citation (see common/row-key.ts). */
 export function dplKey(row: DplRow): string {
   return rowKey([row.name, row.effectiveDate, row.frCitation]);
 }

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../domain/errors.ts';
-import { damagedCopy, entityNamed, namesOf, readAll } from '../ofac-xml/test-helpers.ts';
+import { damagedCopy, entityNamed, namesOf, readAll } from '../common/test-helpers.ts';
 import { bisDplFormat, detectDpl, readDpl } from './index.ts';
 import { dplKey, splitDplName } from './bis-dpl.map.ts';
-import { usDate } from './us-date.ts';
+import { usDate } from '../common/us-date.ts';
 
 const FILE = new URL('../../../data/us_bis/dpl.txt', import.meta.url).pathname;
 const TODAY = '2026-03-01';

@@ -2,7 +2,7 @@
 // listed from 2021-03-16 on.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { damagedCopy, entityOf, namesOf, readAll } from '../ofac-xml/test-helpers.ts';
+import { damagedCopy, entityOf, namesOf, readAll } from '../common/test-helpers.ts';
 import { bisMieuFormat, detectMieu, readMieu } from './index.ts';
 
 const FILE = new URL('../../../test/fixtures/us_bis/mieu.csv', import.meta.url).pathname;

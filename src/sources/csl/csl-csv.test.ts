@@ -6,15 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { AppError } from '../../domain/errors.ts';
-import { byName, countBy, readAll } from './csl-test-helpers.ts';
+import { collect } from '../common/test-helpers.ts';
+import { byName, countBy } from './csl-test-helpers.ts';
 import { cslCsvFormat, readCslCsv } from './index.ts';
 
 const CSL_FILE = new URL('../../../data/us_trade_csl/csl.csv', import.meta.url).pathname;
 const SAMPLE_FILE = new URL('../../../test/fixtures/us_trade_csl/consolidated.csv', import.meta.url).pathname;
 const TODAY = '2026-03-01';
 
-const full = readAll(readCslCsv(CSL_FILE, { today: TODAY }));
-const sample = readAll(readCslCsv(SAMPLE_FILE, { today: TODAY }));
+const full = collect(readCslCsv(CSL_FILE, { today: TODAY }));
+const sample = collect(readCslCsv(SAMPLE_FILE, { today: TODAY }));
 
 test('csl.csv: 4,226 complete rows become entities; the cut-off last row is one bad record, the repeated header a note', async () => {
   const read = await full;
@@ -152,7 +153,7 @@ test('DPL end_date: BELAVIA (end 2023-12-04) is ended as of 2026 but current as 
   const e = byName(await full, 'BELAVIA BELARUSIAN AIRLINES');
   assert.equal(e.listing.end, '2023-12-04');
   assert.equal(e.status, 'ended');
-  const then = await readAll(readCslCsv(SAMPLE_FILE, { today: '2002-01-01' }));
+  const then = await collect(readCslCsv(SAMPLE_FILE, { today: '2002-01-01' }));
   assert.ok(then.entities.every((x) => x.status === 'current'));
 });
 
@@ -223,7 +224,7 @@ test('a BOM and CRLF line ends give the same entities as the LF original', async
   const dir = await mkdtemp(join(tmpdir(), 'embargo-csl-'));
   const path = join(dir, 'crlf-bom.csv');
   await writeFile(path, '\uFEFF' + text.replace(/\r?\n/g, '\r\n'));
-  const crlf = await readAll(readCslCsv(path, { today: TODAY }));
+  const crlf = await collect(readCslCsv(path, { today: TODAY }));
   assert.deepEqual(crlf.warnings, []);
   assert.deepEqual(
     crlf.entities.map((e) => ({ ...e, raw: null })),
@@ -235,7 +236,7 @@ test('a CSV without the CSL columns is unusable', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'embargo-csl-'));
   const path = join(dir, 'other.csv');
   await writeFile(path, 'Name,Country\nACME,CN\n');
-  await assert.rejects(readAll(readCslCsv(path, { today: TODAY })), (error: unknown) => {
+  await assert.rejects(collect(readCslCsv(path, { today: TODAY })), (error: unknown) => {
     return error instanceof AppError && error.code === 'unusable_file' && /_id, source/.test(error.message);
   });
 });

@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Address, Entity } from '../../domain/entity.ts';
 import { AppError } from '../../domain/errors.ts';
-import { readAll } from './csl-test-helpers.ts';
+import { collect } from '../common/test-helpers.ts';
 import { cslCsvFormat, cslJsonFormat, readCslCsv, readCslJson } from './index.ts';
 
 const CSL_FILE = new URL('../../../data/us_trade_csl/csl.csv', import.meta.url).pathname;
 const JSON_FILE = new URL('../../../test/fixtures/us_trade_csl/csl-sample.json', import.meta.url).pathname;
 const TODAY = '2026-03-01';
 
-const fromJson = readAll(readCslJson(JSON_FILE, { today: TODAY }));
-const fromCsv = readAll(readCslCsv(CSL_FILE, { today: TODAY }));
+const fromJson = collect(readCslJson(JSON_FILE, { today: TODAY }));
+const fromCsv = collect(readCslCsv(CSL_FILE, { today: TODAY }));
 
 /** What both forms can say: the CSV has no address parts, and `raw` is the row / object as read. */
 function comparable(entity: Entity): Entity {
@@ -67,18 +67,18 @@ test('malformed JSON or a missing results array is unusable; a non-object result
   const isUnusable = (error: unknown): boolean => error instanceof AppError && error.code === 'unusable_file';
   const truncated = (await readFile(JSON_FILE, 'utf8')).slice(0, 500);
   await assert.rejects(
-    readAll(readCslJson(await tmpFile('cut.json', truncated), { today: TODAY })),
+    collect(readCslJson(await tmpFile('cut.json', truncated), { today: TODAY })),
     isUnusable,
   );
   await assert.rejects(
-    readAll(readCslJson(await tmpFile('x.json', '{"total": 0}'), { today: TODAY })),
+    collect(readCslJson(await tmpFile('x.json', '{"total": 0}'), { today: TODAY })),
     isUnusable,
   );
   const path = await tmpFile(
     'bad.json',
     '{"results": [42, {"id": "x1", "name": "ACME", "source": "Entity List (EL)"}]}',
   );
-  const read = await readAll(readCslJson(path, { today: TODAY }));
+  const read = await collect(readCslJson(path, { today: TODAY }));
   assert.equal(read.entities.length, 1);
   assert.deepEqual(read.warnings, [
     { file: path, line: 1, reason: 'results[0] is not an object', severity: 'bad_record' },

@@ -6,7 +6,7 @@ import { cslDate } from './csl-dates.ts';
 import { idRule } from './csl-ids.ts';
 import { parseCslName } from './csl-names.ts';
 import { cslSubList } from './csl-sources.ts';
-import { citations } from './csl.map.ts';
+import { citations } from '../common/fr-citations.ts';
 
 test('every source name in csl.csv maps to its sub-list code', () => {
   const sources: [string, string][] = [

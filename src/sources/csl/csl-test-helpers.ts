@@ -1,25 +1,9 @@
-// Shared by the CSL tests: read a file through a format into entities and warnings.
+// Shared by the CSL tests: entities by name, counts by a key.
 import type { Entity } from '../../domain/entity.ts';
-import type { ImportWarning, SourceEvent } from '../types.ts';
-
-export interface Read {
-  events: SourceEvent[];
-  entities: Entity[];
-  warnings: ImportWarning[];
-}
-
-export async function readAll(events: AsyncIterable<SourceEvent>): Promise<Read> {
-  const read: Read = { events: [], entities: [], warnings: [] };
-  for await (const event of events) {
-    read.events.push(event);
-    if (event.type === 'entity') read.entities.push(event.entity);
-    if (event.type === 'warning') read.warnings.push(event.warning);
-  }
-  return read;
-}
+import type { Collected } from '../common/test-helpers.ts';
 
 /** The one entity whose primary name is `name` (fails the test when there is not exactly one). */
-export function byName(read: Read, name: string): Entity {
+export function byName(read: Collected, name: string): Entity {
   const found = read.entities.filter((e) => e.names.some((n) => n.kind === 'primary' && n.value === name));
   if (found.length !== 1) throw new Error(`expected one entity named "${name}", found ${found.length}`);
   return found[0]!;

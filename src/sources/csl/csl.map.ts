@@ -10,6 +10,7 @@ import {
 } from '../../domain/entity-builder.ts';
 import { isIsoDate, sourceId, type IsoDate, type ListId } from '../../domain/ids.ts';
 import { countryFromName } from '../common/countries.ts';
+import { citations } from '../common/fr-citations.ts';
 import { cslDate } from './csl-dates.ts';
 import { idRule } from './csl-ids.ts';
 import { parseCslName } from './csl-names.ts';
@@ -117,21 +118,6 @@ function mapListing(ctx: Ctx, record: CslRecord, today: string): void {
   if (record.licenseRequirement !== '') entity.listing.licenseRequirement = record.licenseRequirement;
   if (record.licensePolicy !== '') entity.listing.licensePolicy = record.licensePolicy;
   addUnique(entity.remarks, clean(record.remarks) || undefined);
-}
-
-/** A Federal Register citation, "76 FR 71867" or BIS's "67 F.R. 56530 9/4/02" (volume, FR, page[, date]). */
-const FR_CITATION = /\d+\s*F\.?\s*R\.?\s*\d+(?:,?\s+\d{1,2}\/\d{1,2}\/\d{2,4})?/g;
-
-/**
- * The citations in `federal_register_notice`: the column joins them with "; ", ", " or nothing at all (DPL), so
- * FR citations are picked out one by one; other notices (State: "Vol. 88, No. 151, 08/08/2023") stay whole.
- */
-export function citations(text: string): string[] {
-  return text
-    .split('; ')
-    .flatMap((part) => part.match(FR_CITATION) ?? [part])
-    .map((c) => clean(c))
-    .filter((c) => c !== '');
 }
 
 function addCountry(ctx: Ctx, value: string, role: CountryRole, field: string): void {

@@ -9,7 +9,7 @@ import type { AppError } from '../../domain/errors.ts';
 import { caption, type Entity } from '../../domain/entity.ts';
 import { readDeltaIndex } from './ftm.delta.ts';
 import { readFtmDelta, readFtmDeltaVersions } from './index.ts';
-import { collect } from './test-helpers.ts';
+import { collect } from '../common/test-helpers.ts';
 
 const DATASET = new URL('../../../test/fixtures/ftm/dataset/', import.meta.url).pathname;
 const T1 = join(DATASET, 't1');
@@ -26,7 +26,13 @@ test('delta index: versions sorted by key, updated_at, local file per version', 
   assert.equal(index.updatedAt, '2024-05-28T14:47:29Z');
   assert.deepEqual(
     index.versions.map((v) => v.version),
-    ['20240527134702-zbn', '20240527194702-wnk', '20240528014702-pfh', '20240528074703-npf', '20240528134729-3iv'],
+    [
+      '20240527134702-zbn',
+      '20240527194702-wnk',
+      '20240528014702-pfh',
+      '20240528074703-npf',
+      '20240528134729-3iv',
+    ],
   );
   assert.equal(index.versions[1]!.file, join(T2, '20240527194702-wnk', 'entities.delta.json'));
   assert.match(index.versions[1]!.url, /^https:\/\/data\.opensanctions\.org\/.+\/entities\.delta\.json$/);
@@ -51,14 +57,21 @@ test('t2: after all five versions the set is what the ops imply', async () => {
   assert.equal(caption(alQaida!), 'Foobar Foobargroup');
   assert.deepEqual(alQaida!.countries, [{ code: 'ir', role: 'country' }]);
   assert.deepEqual(alQaida!.properties.createdAt, ['2012-03-24']);
-  assert.equal(alQaida!.properties.description, undefined, 'the ADD version had a description; the MOD has none');
+  assert.equal(
+    alQaida!.properties.description,
+    undefined,
+    'the ADD version had a description; the MOD has none',
+  );
   assert.equal(ftmCaption(agha!), 'Janan Agha');
   assert.ok(agha!.names.some((n) => n.value === 'Janan Agha' && n.kind === 'primary'));
   assert.equal(ftmCaption(plotnikov!), 'Vladimir Nikolaevich PLOTNIKOV');
   assert.equal(caption(plotnikov!), 'Vladimir Nikolaevich PLOTNIKOV');
   assert.equal(plotnikov!.gender, 'male');
   assert.deepEqual(plotnikov!.birthDates, ['1961-11-30']);
-  assert.ok(!read.entities.some((e) => e.sourceId === 'NK-500Poltergeist'), 'DEL removed the second AL-QAIDA IN IRAQ');
+  assert.ok(
+    !read.entities.some((e) => e.sourceId === 'NK-500Poltergeist'),
+    'DEL removed the second AL-QAIDA IN IRAQ',
+  );
 });
 
 test('t2 version by version: each state is a possible list version', async () => {
@@ -68,14 +81,26 @@ test('t2 version by version: each state is a possible list version', async () =>
     states.map((s) => [s.version, s.ops, s.entities.map((e) => e.sourceId)]),
     [
       ['20240527134702-zbn', { add: 0, mod: 0, del: 0 }, []],
-      ['20240527194702-wnk', { add: 2, mod: 0, del: 0 }, ['NK-2T3S8Hu29ktYnKSTgQp2wL', 'NK-2sJaJRaPJcWUfMbHjTtWcL']],
+      [
+        '20240527194702-wnk',
+        { add: 2, mod: 0, del: 0 },
+        ['NK-2T3S8Hu29ktYnKSTgQp2wL', 'NK-2sJaJRaPJcWUfMbHjTtWcL'],
+      ],
       [
         '20240528014702-pfh',
         { add: 1, mod: 1, del: 0 },
         ['NK-2T3S8Hu29ktYnKSTgQp2wL', 'NK-2sJaJRaPJcWUfMbHjTtWcL', 'NK-500Poltergeist'],
       ],
-      ['20240528074703-npf', { add: 0, mod: 0, del: 1 }, ['NK-2T3S8Hu29ktYnKSTgQp2wL', 'NK-2sJaJRaPJcWUfMbHjTtWcL']],
-      ['20240528134729-3iv', { add: 1, mod: 0, del: 0 }, ['NK-2T3S8Hu29ktYnKSTgQp2wL', 'NK-2sJaJRaPJcWUfMbHjTtWcL', 'Q4365364']],
+      [
+        '20240528074703-npf',
+        { add: 0, mod: 0, del: 1 },
+        ['NK-2T3S8Hu29ktYnKSTgQp2wL', 'NK-2sJaJRaPJcWUfMbHjTtWcL'],
+      ],
+      [
+        '20240528134729-3iv',
+        { add: 1, mod: 0, del: 0 },
+        ['NK-2T3S8Hu29ktYnKSTgQp2wL', 'NK-2sJaJRaPJcWUfMbHjTtWcL', 'Q4365364'],
+      ],
     ],
   );
   assert.equal(ftmCaption(states[1]!.entities[0]!), 'AL-QAIDA IN IRAQ', 'before the MOD');
@@ -118,7 +143,13 @@ test('a version listed in delta.json whose file is missing makes the dataset unu
   await rm(join(dir, '20240528074703-npf'), { recursive: true });
   await assert.rejects(
     collect(readFtmDelta(dir, OPTIONS)),
-    (e: AppError) => e.code === 'unusable_file' && /20240528074703-npf/.test(e.message) && /download https:/.test(e.hint ?? ''),
+    (e: AppError) =>
+      e.code === 'unusable_file' &&
+      /20240528074703-npf/.test(e.message) &&
+      /download https:/.test(e.hint ?? ''),
   );
-  await assert.rejects(collect(readFtmDelta(join(DATASET, 'zala'), OPTIONS)), (e: AppError) => e.code === 'unusable_file');
+  await assert.rejects(
+    collect(readFtmDelta(join(DATASET, 'zala'), OPTIONS)),
+    (e: AppError) => e.code === 'unusable_file',
+  );
 });

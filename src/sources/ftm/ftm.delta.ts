@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../domain/errors.ts';
 import type { ImportWarning } from '../types.ts';
-import { checkFtmObject, isRecord, jsonLines, parseFtmFile, parseJsonLine, unusableGuard, type FtmObject } from './ftm.parse.ts';
+import { isRecord, jsonLines, parseJsonLine } from '../common/json-lines.ts';
+import { checkFtmObject, parseFtmFile, unusableGuard, type FtmObject } from './ftm.parse.ts';
 
 export const DELTA_INDEX = 'delta.json';
 export const DELTA_FILE = 'entities.delta.json';
@@ -48,10 +49,16 @@ export type DeltaStep =
 export async function readDeltaIndex(dir: string): Promise<DeltaIndex> {
   const file = join(dir, DELTA_INDEX);
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw new AppError('unusable_file', `cannot read ${file}`, { where: file, hint: 'an FtM delta dataset folder holds delta.json', cause: error });
+    throw new AppError('unusable_file', `cannot read ${file}`, {
+      where: file,
+      hint: 'an FtM delta dataset folder holds delta.json',
+      cause: error,
+    });
   });
   const parsed = parseJsonLine(text);
-  const { versions, updated_at: updated } = ('value' in parsed && isRecord(parsed.value) ? parsed.value : {}) as {
+  const { versions, updated_at: updated } = (
+    'value' in parsed && isRecord(parsed.value) ? parsed.value : {}
+  ) as {
     versions?: unknown;
     updated_at?: unknown;
   };
@@ -68,7 +75,11 @@ export async function readDeltaIndex(dir: string): Promise<DeltaIndex> {
 }
 
 /** Fills `state` with the base entities, then applies every version of the dataset in `dir`, step by step. */
-export async function* applyDeltas(dir: string, index: DeltaIndex, state: DeltaState): AsyncGenerator<DeltaStep> {
+export async function* applyDeltas(
+  dir: string,
+  index: DeltaIndex,
+  state: DeltaState,
+): AsyncGenerator<DeltaStep> {
   let rowsRead = 0;
   const base = join(dir, ENTITIES_FILE);
   if (await isFile(base)) {
@@ -80,10 +91,14 @@ export async function* applyDeltas(dir: string, index: DeltaIndex, state: DeltaS
   }
   for (const version of index.versions) {
     if (!(await isFile(version.file))) {
-      throw new AppError('unusable_file', `delta version ${version.version} is listed in delta.json but ${version.file} is missing`, {
-        where: version.file,
-        hint: `download ${version.url} to ${version.file}`,
-      });
+      throw new AppError(
+        'unusable_file',
+        `delta version ${version.version} is listed in delta.json but ${version.file} is missing`,
+        {
+          where: version.file,
+          hint: `download ${version.url} to ${version.file}`,
+        },
+      );
     }
     const ops: OpCounts = { add: 0, mod: 0, del: 0 };
     for await (const step of applyDeltaFile(version.file, state, ops)) {
@@ -96,7 +111,10 @@ export async function* applyDeltas(dir: string, index: DeltaIndex, state: DeltaS
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 type DeltaOp = { op: 'ADD' | 'MOD'; entity: FtmObject } | { op: 'DEL'; id: string };
@@ -106,9 +124,12 @@ export function checkDeltaOp(value: unknown): DeltaOp | string {
   if (!isRecord(value)) return 'not a JSON object';
   const v = value as { op?: unknown; entity?: { id?: unknown } };
   if (v.op === 'DEL') {
-    return typeof v.entity?.id === 'string' && v.entity.id !== '' ? { op: 'DEL', id: v.entity.id } : 'DEL without entity id';
+    return typeof v.entity?.id === 'string' && v.entity.id !== ''
+      ? { op: 'DEL', id: v.entity.id }
+      : 'DEL without entity id';
   }
-  if (v.op !== 'ADD' && v.op !== 'MOD') return `unknown op ${JSON.stringify(v.op)} (expected ADD, MOD or DEL)`;
+  if (v.op !== 'ADD' && v.op !== 'MOD')
+    return `unknown op ${JSON.stringify(v.op)} (expected ADD, MOD or DEL)`;
   const entity = checkFtmObject(v.entity);
   return typeof entity === 'string' ? `${v.op}: ${entity}` : { op: v.op, entity };
 }
@@ -127,13 +148,19 @@ async function* applyDeltaFile(file: string, state: DeltaState, ops: OpCounts): 
     }
     guard.good();
     const note = applyOp(op, state, { file, line }, ops);
-    if (note !== undefined) yield { type: 'warning', warning: { file, line, reason: note, severity: 'note' } };
+    if (note !== undefined)
+      yield { type: 'warning', warning: { file, line, reason: note, severity: 'note' } };
   }
   yield { type: 'end', rowsRead };
 }
 
 /** Applies one op; returns a note when the op does not fit the state (still applied: the delta wins). */
-function applyOp(op: DeltaOp, state: DeltaState, at: { file: string; line: number }, ops: OpCounts): string | undefined {
+function applyOp(
+  op: DeltaOp,
+  state: DeltaState,
+  at: { file: string; line: number },
+  ops: OpCounts,
+): string | undefined {
   if (op.op === 'DEL') {
     ops.del++;
     return state.delete(op.id) ? undefined : `DEL of ${op.id}, which is not in the dataset`;

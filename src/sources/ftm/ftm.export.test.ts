@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { newEntity } from '../../domain/entity-builder.ts';
 import { countryCode, isoDate, listId, sourceId } from '../../domain/ids.ts';
-import { collect } from './test-helpers.ts';
+import { collect } from '../common/test-helpers.ts';
 import { mapFtmObject } from './ftm.map.ts';
 import { readFtmJsonl, toFtm, writeFtmJsonl, type FtmObject } from './index.ts';
 
@@ -35,7 +35,10 @@ for (const [name, lines] of [
     entities.forEach((entity, i) => {
       const out = toFtm(entity);
       const want = source[i]!;
-      assert.deepStrictEqual({ id: out.id, schema: out.schema, properties: out.properties }, { id: want.id, schema: want.schema, properties: want.properties });
+      assert.deepStrictEqual(
+        { id: out.id, schema: out.schema, properties: out.properties },
+        { id: want.id, schema: want.schema, properties: want.properties },
+      );
       assert.deepStrictEqual(out, want, `${want.id}: whole object incl. caption and metadata`);
       assert.equal(JSON.stringify(out), JSON.stringify(want), `${want.id}: same key order`);
     });
@@ -62,7 +65,12 @@ test('values the typed fields cannot hold exactly are kept verbatim and still ro
   const object: FtmObject = {
     id: 'x1',
     schema: 'Person',
-    properties: { gender: ['Male', 'female'], birthDate: ['1970', 'circa 1971'], country: ['RU', 'suhh', 'ru'], name: [] },
+    properties: {
+      gender: ['Male', 'female'],
+      birthDate: ['1970', 'circa 1971'],
+      country: ['RU', 'suhh', 'ru'],
+      name: [],
+    },
   };
   const result = mapFtmObject(object, listId('ftm_test'), TODAY);
   assert.ok('entity' in result);
@@ -76,7 +84,11 @@ test('values the typed fields cannot hold exactly are kept verbatim and still ro
 
 test('entities of other formats export through the same table (original → name, residence → country)', () => {
   const e = newEntity(listId('us_ofac_sdn'), sourceId('36'), 'Vessel', { ent_num: '36' });
-  e.names.push({ value: 'AEROCARIBBEAN', kind: 'primary' }, { value: 'АЭРО', kind: 'original' }, { value: 'AERO', kind: 'aka' });
+  e.names.push(
+    { value: 'AEROCARIBBEAN', kind: 'primary' },
+    { value: 'АЭРО', kind: 'original' },
+    { value: 'AERO', kind: 'aka' },
+  );
   e.countries.push({ code: countryCode('cu'), role: 'flag' }, { code: countryCode('cu'), role: 'residence' });
   e.identifiers.push({ type: 'imo', value: '9123456' }, { type: 'other', value: 'X-1', label: 'Ref' });
   e.birthDates.push(isoDate('1990'));

@@ -2,10 +2,8 @@
 // {prop: [values]}}` plus optional top-level metadata (`caption`, `datasets`, `referents`, `first_seen`, …)
 // in newer OpenSanctions exports (https://followthemoney.tech/docs/fragments/). Streamed with node:readline;
 // a line that is not an FtM object is a `bad_record` warning, never a throw.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { AppError } from '../../domain/errors.ts';
+import { isRecord, jsonLines, parseJsonLine } from '../common/json-lines.ts';
 import type { ImportWarning } from '../types.ts';
 
 /** One FtM entity as written in the file; `properties` values are strings in source order. */
@@ -18,49 +16,8 @@ export interface FtmObject {
   [meta: string]: unknown;
 }
 
-/** A non-blank line of a JSON-lines file. */
-export interface JsonLine {
-  line: number;
-  text: string;
-}
-
 // A file whose first lines are all unreadable is not FtM JSON lines at all (wrong file or wrong --format).
 const GIVE_UP_AFTER = 10;
-
-/** Streams the non-blank lines of a UTF-8 file with their 1-based line numbers (a leading BOM is dropped). */
-export async function* jsonLines(file: string): AsyncGenerator<JsonLine> {
-  await assertReadable(file);
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let line = 0;
-  for await (const raw of lines) {
-    line++;
-    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (text.trim() !== '') yield { line, text };
-  }
-}
-
-async function assertReadable(file: string): Promise<void> {
-  try {
-    if ((await stat(file)).isFile()) return;
-  } catch (error) {
-    throw new AppError('unusable_file', `cannot read ${file}`, { where: file, hint: 'check the path', cause: error });
-  }
-  throw new AppError('unusable_file', `${file} is not a file`, { where: file, hint: 'name an FtM JSON-lines file' });
-}
-
-/** Parses one line as JSON; returns the value or the reason it is not JSON. */
-export function parseJsonLine(text: string): { value: unknown } | { reason: string } {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { reason: `not valid JSON (${(error as Error).message})` };
-  }
-}
-
-/** A plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Checks the FtM entity shape; returns the object or the reason it is not one. */
 export function checkFtmObject(value: unknown): FtmObject | string {

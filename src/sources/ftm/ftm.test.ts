@@ -10,8 +10,15 @@ import type { AppError } from '../../domain/errors.ts';
 import { listId } from '../../domain/ids.ts';
 import { formatById } from '../registry.ts';
 import type { DetectInput, ReadOptions } from '../types.ts';
-import { collect, type Read } from './test-helpers.ts';
-import { detectFtmDelta, detectFtmJsonl, ftmLinks, ftmSanctionedIds, percentageShare, readFtmJsonl } from './index.ts';
+import { collect, type Collected } from '../common/test-helpers.ts';
+import {
+  detectFtmDelta,
+  detectFtmJsonl,
+  ftmLinks,
+  ftmSanctionedIds,
+  percentageShare,
+  readFtmJsonl,
+} from './index.ts';
 
 const DATASET = new URL('../../../test/fixtures/ftm/dataset/', import.meta.url).pathname;
 const ZALA = join(DATASET, 'zala/entities.ftm.json');
@@ -25,7 +32,7 @@ function schemaCounts(entities: Entity[]): Record<string, number> {
   return counts;
 }
 
-function bySource(read: Read, id: string): Entity {
+function bySource(read: Collected, id: string): Entity {
   const found = read.entities.find((e) => e.sourceId === id);
   assert.ok(found, `entity ${id} not read`);
   return found;
@@ -55,7 +62,13 @@ test('parteispenden (older format, no caption): 475 entities and counts per sche
   const read = await collect(readFtmJsonl(PARTEI, OPTIONS));
   assert.equal(read.entities.length, 475);
   assert.deepEqual(read.warnings, []);
-  assert.deepEqual(schemaCounts(read.entities), { Payment: 290, Address: 89, Company: 56, Person: 22, Organization: 18 });
+  assert.deepEqual(schemaCounts(read.entities), {
+    Payment: 290,
+    Address: 89,
+    Company: 56,
+    Person: 22,
+    Organization: 18,
+  });
   const names = read.entities.map((e) => e.names[0]?.value);
   for (const name of ['Daimler AG', 'Allianz SE', 'Frau Lina Dachner']) assert.ok(names.includes(name), name);
 });
@@ -99,7 +112,8 @@ test('typed fields of a Person: names by kind, birth date, countries by role, id
   );
   assert.deepEqual(e.remarks, source.properties.notes, 'notes verbatim, double spaces kept');
   // Typed properties are not duplicated in `properties`; unmapped ones are kept verbatim.
-  for (const prop of ['name', 'birthDate', 'nationality', 'innCode', 'notes']) assert.equal(e.properties[prop], undefined, prop);
+  for (const prop of ['name', 'birthDate', 'nationality', 'innCode', 'notes'])
+    assert.equal(e.properties[prop], undefined, prop);
   assert.deepEqual(e.properties.firstName, source.properties.firstName);
   assert.deepEqual(e.raw, source);
 });
@@ -111,13 +125,17 @@ test('Ownership links: Kalashnikov → LLC CST, ZAKHAROV → Aeroscan 100 % (sha
   assert.equal(links.filter((l) => l.kind === 'ownership').length, 14);
   assert.equal(links.filter((l) => l.kind === 'director').length, 3);
   assert.equal(links.filter((l) => l.kind === 'family').length, 4);
-  const kalashnikov = links.filter((l) => l.fromEntityId === idOf('JSC Kalashnikov Concern') && l.toEntityId === idOf('LLC CST'));
+  const kalashnikov = links.filter(
+    (l) => l.fromEntityId === idOf('JSC Kalashnikov Concern') && l.toEntityId === idOf('LLC CST'),
+  );
   assert.deepEqual(
     kalashnikov.map((l) => l.share),
     [undefined, [0.49, 0.49]],
   );
   const aeroscan = links.find(
-    (l) => l.fromEntityId === idOf('Alexander Vyacheslavovich ZAKHAROV') && l.toEntityId === idOf('Limited Liability Company Aeroscan'),
+    (l) =>
+      l.fromEntityId === idOf('Alexander Vyacheslavovich ZAKHAROV') &&
+      l.toEntityId === idOf('Limited Liability Company Aeroscan'),
   );
   assert.deepEqual(aeroscan, {
     kind: 'ownership',
@@ -127,7 +145,8 @@ test('Ownership links: Kalashnikov → LLC CST, ZAKHAROV → Aeroscan 100 % (sha
   });
   // Every link end is an entity of the file.
   const ids = new Set(read.entities.map((e) => e.id));
-  for (const l of links) assert.ok(ids.has(l.fromEntityId) && ids.has(l.toEntityId), `${l.fromEntityId} → ${l.toEntityId}`);
+  for (const l of links)
+    assert.ok(ids.has(l.fromEntityId) && ids.has(l.toEntityId), `${l.fromEntityId} → ${l.toEntityId}`);
 });
 
 test('percentageShare: one value, several values, unusable values', () => {
@@ -142,7 +161,12 @@ test('Sanction: listing dates from startDate/endDate, ended when the end has pas
   const ended = sanctions.filter((e) => e.status === 'ended');
   assert.deepEqual(
     ended.map((e) => [e.sourceId, e.listing]),
-    [['ua-nsdc-6c8c31da8d3db74b085a9217f3322ba118141a63', { citations: [], start: '2021-10-30', end: '2024-10-30' }]],
+    [
+      [
+        'ua-nsdc-6c8c31da8d3db74b085a9217f3322ba118141a63',
+        { citations: [], start: '2021-10-30', end: '2024-10-30' },
+      ],
+    ],
   );
   assert.deepEqual(ftmSanctionedIds(ended[0]!), ['ftm_zala:NK-abdzbEBkqyT29GyREbiURZ']);
   const ids = new Set(read.entities.map((e) => e.id));
@@ -183,8 +207,14 @@ test('bad lines are bad_record warnings with their line; the rest is read', asyn
 
 test('a file that is not FtM JSON lines is unusable', async () => {
   const notFtm = new URL('../../../data/us_bis/dpl.txt', import.meta.url).pathname;
-  await assert.rejects(collect(readFtmJsonl(notFtm, OPTIONS)), (e: AppError) => e.code === 'unusable_file' && /no FtM entity/.test(e.message));
-  await assert.rejects(collect(readFtmJsonl(join(DATASET, 'nowhere'), OPTIONS)), (e: AppError) => e.code === 'unusable_file');
+  await assert.rejects(
+    collect(readFtmJsonl(notFtm, OPTIONS)),
+    (e: AppError) => e.code === 'unusable_file' && /no FtM entity/.test(e.message),
+  );
+  await assert.rejects(
+    collect(readFtmJsonl(join(DATASET, 'nowhere'), OPTIONS)),
+    (e: AppError) => e.code === 'unusable_file',
+  );
 });
 
 async function fileInput(path: string): Promise<DetectInput> {
@@ -192,7 +222,12 @@ async function fileInput(path: string): Promise<DetectInput> {
   const buffer = Buffer.alloc(4096);
   const { bytesRead } = await handle.read(buffer, 0, 4096, 0);
   await handle.close();
-  return { path, isDirectory: false, fileNames: [basename(path)], head: buffer.subarray(0, bytesRead).toString('latin1') };
+  return {
+    path,
+    isDirectory: false,
+    fileNames: [basename(path)],
+    head: buffer.subarray(0, bytesRead).toString('latin1'),
+  };
 }
 
 test('detection: entities files and folders are ftm_jsonl, delta folders ftm_delta, others neither', async () => {
@@ -200,9 +235,17 @@ test('detection: entities files and folders are ftm_jsonl, delta folders ftm_del
   assert.ok(detectFtmJsonl(zalaInput));
   assert.ok(detectFtmJsonl({ ...zalaInput, fileNames: ['export.jsonl'] }), 'by content');
   assert.ok(!detectFtmDelta(zalaInput));
-  const zalaDir: DetectInput = { path: join(DATASET, 'zala'), isDirectory: true, fileNames: ['entities.ftm.json'], head: zalaInput.head };
+  const zalaDir: DetectInput = {
+    path: join(DATASET, 'zala'),
+    isDirectory: true,
+    fileNames: ['entities.ftm.json'],
+    head: zalaInput.head,
+  };
   assert.ok(detectFtmJsonl(zalaDir) && !detectFtmDelta(zalaDir));
-  const t1Dir: DetectInput = { ...zalaDir, fileNames: ['20240527134702-zbn', 'delta.json', 'entities.ftm.json'] };
+  const t1Dir: DetectInput = {
+    ...zalaDir,
+    fileNames: ['20240527134702-zbn', 'delta.json', 'entities.ftm.json'],
+  };
   assert.ok(detectFtmDelta(t1Dir) && !detectFtmJsonl(t1Dir));
   assert.ok(detectFtmDelta(await fileInput(join(DATASET, 't2/delta.json'))));
   const dpl = await fileInput(new URL('../../../data/us_bis/dpl.txt', import.meta.url).pathname);

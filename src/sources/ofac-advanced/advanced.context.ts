@@ -4,7 +4,7 @@
 // once all of these are known. Reading the file twice keeps memory to these side tables (no party is held).
 import { AppError } from '../../domain/errors.ts';
 import { captureWiring, kidText, type Captured, type XmlElement } from './xml-element.ts';
-import { streamXml } from './xml-stream.ts';
+import { streamXml } from '../common/xml-stream.ts';
 
 export const ADVANCED_ROOT = 'Sanctions';
 

@@ -2,10 +2,10 @@
 // OFAC meant is read back from the period's shape, as OFAC prints it in its other formats:
 //   1962-01-01 … 1962-12-31 → "1962" (DOB 1962)         1962-03-01 … 1962-03-31 → "1962-03" (DOB Mar 1962)
 //   1962-03-05 … 1962-03-05 → "1962-03-05"              1960-01-01 … 1962-12-31 → 1960, 1961, 1962 (DOB 1960 to 1962)
-// Any other range gives its two ends, as the legacy CSV format does (ofac-csv/remark-dates.ts).
+// Any other range gives its two ends, as the legacy CSV format does (ofac-csv/remark-dates.ts, MAX_EXPANDED_YEARS exported by ofac-csv/index.ts).
 import type { IsoDate } from '../../domain/ids.ts';
 import { makeDate } from '../common/list-dates.ts';
-import { MAX_EXPANDED_YEARS } from '../ofac-csv/remark-dates.ts';
+import { MAX_EXPANDED_YEARS } from '../ofac-csv/index.ts';
 import type { AdvancedPeriod } from './ofac-advanced.parse.ts';
 
 /** [year, month, day] of a full ISO date that exists in the calendar. */

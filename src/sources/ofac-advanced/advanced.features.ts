@@ -3,15 +3,16 @@
 // BIK (RU), Website, Email Address, Vessel Call Sign, Phone Number …), and what that does not know is kept
 // as a remark "<type> <value>" (e.g. "Executive Order 13662 Directive Determination - Subject to Directive 1").
 import { addUnique, clean } from '../../domain/entity-builder.ts';
-import type { Address, CountryRole, Entity } from '../../domain/entity.ts';
+import type { CountryRole, Entity } from '../../domain/entity.ts';
 import { countryCode, type CountryCode } from '../../domain/ids.ts';
 import {
+  addAddress,
   addCountry,
   applyFacts,
   ofacCountryCode,
   parseOfacRemarks,
   setProperty,
-} from '../ofac-xml/ofac-facts.ts';
+} from '../ofac-csv/index.ts';
 import { periodDates } from './advanced.dates.ts';
 import type { ResolvedCountry, ResolvedLocation } from './advanced.resolve.ts';
 import type { AdvancedFeature } from './ofac-advanced.parse.ts';
@@ -128,16 +129,5 @@ function mapAddress(entity: Entity, location: ResolvedLocation, notes: string[])
   ];
   const code = location.country === undefined ? undefined : countryOf(location.country, notes);
   const countryName = code === undefined ? '' : (location.country?.name ?? '');
-  const full = [street, city, region, postalCode, countryName].filter((p) => p !== '').join(', ');
-  if (full === '') return;
-  const address: Address = { full };
-  if (street !== '') address.street = street;
-  if (city !== '') address.city = city;
-  if (region !== '') address.region = region;
-  if (postalCode !== '') address.postalCode = postalCode;
-  if (code !== undefined) {
-    address.country = code;
-    addCountry(entity, { code, role: 'country' });
-  }
-  entity.addresses.push(address);
+  addAddress(entity, { street, city, region, postalCode, countryName, code });
 }

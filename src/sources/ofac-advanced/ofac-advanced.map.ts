@@ -4,7 +4,7 @@
 import { addName, addUnique, clean, newEntity } from '../../domain/entity-builder.ts';
 import type { Entity, NameKind, RelationClaim, Schema } from '../../domain/entity.ts';
 import { entityId, isIsoDate, sourceId, type IsoDate, type ListId } from '../../domain/ids.ts';
-import { applyFacts, parseOfacRemarks, setProperty } from '../ofac-xml/ofac-facts.ts';
+import { applyFacts, parseOfacRemarks, setProperty } from '../ofac-csv/index.ts';
 import { countryOf, mapFeature } from './advanced.features.ts';
 import type { ResolvedDocument } from './advanced.resolve.ts';
 import type { AdvancedName, AdvancedParty } from './ofac-advanced.parse.ts';

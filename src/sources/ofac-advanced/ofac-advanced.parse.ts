@@ -23,7 +23,7 @@ import {
   type ResolvedRelation,
 } from './advanced.resolve.ts';
 import { captureWiring, kid, kidText, kids, type XmlElement } from './xml-element.ts';
-import { streamXml } from './xml-stream.ts';
+import { streamXml } from '../common/xml-stream.ts';
 
 /** One documented name (one script) of one alias. */
 export interface AdvancedName {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../domain/errors.ts';
-import { damagedCopy, entityNamed, entityOf, namesOf, readAll } from '../ofac-xml/test-helpers.ts';
+import { damagedCopy, entityNamed, entityOf, namesOf, readAll } from '../common/test-helpers.ts';
 import { periodDates } from './advanced.dates.ts';
 import { detectOfacAdvanced, ofacAdvancedFormat, readOfacAdvanced } from './index.ts';
 

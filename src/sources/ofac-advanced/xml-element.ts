@@ -1,7 +1,7 @@
 // A small element tree for one XML element and its descendants (a DistinctParty, a Location …), built from
-// SAX events. Unlike un-xml/xml-object.ts it keeps attributes, which the SDN_ADVANCED schema uses for every
+// SAX events. Unlike common/xml-object.ts it keeps attributes, which the SDN_ADVANCED schema uses for every
 // reference (IDs, types, flags). Only the captured element is held in memory, never the whole document.
-import { localName, type XmlWiring } from './xml-stream.ts';
+import { localName, type XmlWiring } from '../common/xml-stream.ts';
 
 export interface XmlElement {
   name: string;
@@ -76,7 +76,7 @@ export interface CaptureOptions {
   peek?(name: string, attributes: Record<string, string>, depth: number): void;
 }
 
-/** Wires a saxes parser (see xml-stream.ts) to emit the selected elements as trees. */
+/** Wires a saxes parser (see common/xml-stream.ts) to emit the selected elements as trees. */
 export function captureWiring(options: CaptureOptions) {
   return ({ parser, emit, fail }: XmlWiring<Captured>): void => {
     const capture = new ElementCapture();

@@ -7,6 +7,16 @@ import { mapOfacRecord } from './ofac-csv.map.ts';
 import { parseOfacCsv } from './ofac-csv.parse.ts';
 
 export { parseOfacRemarks, type OfacRemarkFacts } from './remarks.ts';
+export {
+  addAddress,
+  addCountry,
+  applyFacts,
+  claimCountry,
+  ofacCountryCode,
+  setProperty,
+  type AddressParts,
+} from './ofac-facts.ts';
+export { MAX_EXPANDED_YEARS } from './remark-dates.ts';
 
 const LIST_BY_SET: Readonly<Record<OfacSet, string>> = { sdn: 'us_ofac_sdn', cons: 'us_ofac_cons' };
 

@@ -1,11 +1,12 @@
 // Raw OFAC record → Entity. Column meanings per OFAC's SDN data specification (dat_spec.txt); the remarks
 // mini-language is read by remarks.ts. Returns notes for what could not be placed (unknown country names …).
-import type { Address, CountryClaim, Entity, NameKind, Schema } from '../../domain/entity.ts';
+import type { Address, Entity, NameKind, Schema } from '../../domain/entity.ts';
 import { addIdentifier, addName, addUnique, clean, newEntity } from '../../domain/entity-builder.ts';
 import { sourceId, type ListId } from '../../domain/ids.ts';
 import { ofacCountry } from './ofac-countries.ts';
 import type { OfacAddressRow, OfacAliasRow, OfacRawRecord } from './ofac-csv.parse.ts';
-import { parseOfacRemarks, type OfacRemarkFacts } from './remarks.ts';
+import { addCountry, applyFacts, setProperty } from './ofac-facts.ts';
+import { parseOfacRemarks } from './remarks.ts';
 
 export interface MappedOfacRecord {
   entity: Entity;
@@ -39,7 +40,7 @@ export function mapOfacRecord(record: OfacRawRecord, list: ListId): MappedOfacRe
   const remarks = clean(record.remarks);
   if (remarks !== '') {
     entity.remarks.push(remarks);
-    applyRemarks(entity, parseOfacRemarks(remarks), notes);
+    applyFacts(entity, parseOfacRemarks(remarks), notes, 'remark');
   }
   return { entity, notes };
 }
@@ -95,38 +96,4 @@ function mapAlias(entity: Entity, row: OfacAliasRow, notes: string[]): void {
   if (/\bweak\b/i.test(altRemarks)) kind = 'weak';
   if (altRemarks !== '') entity.remarks.push(`${name}: ${altRemarks}`);
   addName(entity, name, kind);
-}
-
-function applyRemarks(entity: Entity, facts: OfacRemarkFacts, notes: string[]): void {
-  for (const n of facts.names) addName(entity, n.value, n.kind);
-  for (const d of facts.birthDates) addUnique(entity.birthDates, d);
-  for (const p of facts.birthPlaces) addUnique(entity.birthPlaces, p);
-  for (const c of facts.countries) addCountry(entity, c);
-  if (facts.gender !== undefined) entity.gender = facts.gender;
-  for (const id of facts.identifiers) addIdentifier(entity, id);
-  for (const r of facts.relations) {
-    const name = 'name' in r.other ? r.other.name : '';
-    const known = entity.relations.some(
-      (x) => x.kind === r.kind && 'name' in x.other && x.other.name === name,
-    );
-    if (!known) entity.relations.push(r);
-  }
-  // A party listed under several directives carries several dates; the listing starts with the first.
-  const start = [...facts.listingDates].sort()[0];
-  if (start !== undefined) entity.listing.start = start;
-  for (const [property, values] of Object.entries(facts.properties)) {
-    for (const value of values) setProperty(entity, property, value);
-  }
-  for (const problem of facts.problems) notes.push(`remark not understood: "${problem}"`);
-}
-
-function addCountry(entity: Entity, claim: CountryClaim): void {
-  if (entity.countries.some((c) => c.code === claim.code && c.role === claim.role)) return;
-  entity.countries.push(claim);
-}
-
-function setProperty(entity: Entity, property: string, value: string): void {
-  const v = clean(value);
-  if (v === '') return;
-  addUnique((entity.properties[property] ??= []), v);
 }

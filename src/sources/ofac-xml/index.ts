@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../../domain/errors.ts';
 import { listId, type ListId } from '../../domain/ids.ts';
-import { usDate } from '../bis-dpl/us-date.ts';
+import { usDate } from '../common/us-date.ts';
 import type { DetectInput, ImportWarning, ReadOptions, SourceEvent, SourceFormat } from '../types.ts';
 import { mapOfacXmlEntry } from './ofac-xml.map.ts';
 import { parseOfacXml, type OfacXmlHeader } from './ofac-xml.parse.ts';

@@ -1,18 +1,18 @@
 // One classic OFAC XML <sdnEntry> → Entity. Element meanings per OFAC's sdnList.xsd (SDN.XML /
 // CONSOLIDATED.XML); typed values ("Passport" + "A0181988", "DOB" text, remarks) go through the remark
-// grammar of the legacy CSV format (ofac-facts.ts), so every OFAC format reads them alike.
+// grammar of the legacy CSV format (ofac-csv/ofac-facts.ts), so every OFAC format reads them alike.
 import { addIdentifier, addName, addUnique, clean, newEntity } from '../../domain/entity-builder.ts';
-import type { Address, Entity, NameKind, Schema } from '../../domain/entity.ts';
+import type { Entity, NameKind, Schema } from '../../domain/entity.ts';
 import { sourceId, type ListId } from '../../domain/ids.ts';
-import { childObjects, childText, childTexts, type XmlObject } from '../un-xml/xml-object.ts';
+import { childObjects, childText, childTexts, type XmlObject } from '../common/xml-object.ts';
 import {
-  addCountry,
+  addAddress,
   applyFacts,
   claimCountry,
   ofacCountryCode,
   parseOfacRemarks,
   setProperty,
-} from './ofac-facts.ts';
+} from '../ofac-csv/index.ts';
 
 export type MappedEntry = { ok: true; entity: Entity; notes: string[] } | { ok: false; reason: string };
 
@@ -86,19 +86,9 @@ function mapAddress(entity: Entity, row: XmlObject, notes: string[]): void {
   const region = clean(childText(row, 'stateOrProvince'));
   const postalCode = clean(childText(row, 'postalCode'));
   const countryName = clean(childText(row, 'country'));
-  const full = [street, city, region, postalCode, countryName].filter((p) => p !== '').join(', ');
-  if (full === '') return;
-  const address: Address = { full };
-  if (street !== '') address.street = street;
-  if (city !== '') address.city = city;
-  if (region !== '') address.region = region;
-  if (postalCode !== '') address.postalCode = postalCode;
+  // An empty country gives no note, so resolving it before knowing whether there is an address is the same.
   const code = ofacCountryCode(countryName, 'address country', notes);
-  if (code !== undefined) {
-    address.country = code;
-    addCountry(entity, { code, role: 'country' });
-  }
-  entity.addresses.push(address);
+  addAddress(entity, { street, city, region, postalCode, countryName, code });
 }
 
 /**

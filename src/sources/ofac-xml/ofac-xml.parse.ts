@@ -2,8 +2,8 @@
 // into one plain object per <sdnEntry>. Root <sdnList>; <publshInformation> (sic) holds Publish_Date
 // (MM/DD/YYYY) and Record_Count. The classic schema has no attributes, so un-xml's object builder fits.
 import { AppError } from '../../domain/errors.ts';
-import { streamXml, localName, type XmlWiring } from '../ofac-advanced/xml-stream.ts';
-import { childText, XmlObjectBuilder, type XmlObject } from '../un-xml/xml-object.ts';
+import { streamXml, localName, type XmlWiring } from '../common/xml-stream.ts';
+import { childText, XmlObjectBuilder, type XmlObject } from '../common/xml-object.ts';
 
 export const OFAC_XML_ROOT = 'sdnList';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../domain/errors.ts';
 import { listId } from '../../domain/ids.ts';
-import { damagedCopy, entityOf, namesOf, readAll } from './test-helpers.ts';
+import { damagedCopy, entityOf, namesOf, readAll } from '../common/test-helpers.ts';
 import { detectOfacXml, ofacXmlFormat, readOfacXml } from './index.ts';
 
 const DIR = new URL('../../../test/fixtures/us_ofac/xml_samples/', import.meta.url).pathname;

@@ -12,7 +12,7 @@ import {
   type EdgeKind,
   type RelationEdge,
 } from '../../graph/types.ts';
-import { ftmLinks } from '../ftm/ftm.links.ts';
+import { ftmLinks } from '../ftm/index.ts';
 
 /** Finds the listed entities a name denotes (exact normalised-name lookup; see `exactNameResolver`). */
 export type NameResolver = (name: string) => readonly EntityId[];

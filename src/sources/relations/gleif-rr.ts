@@ -14,7 +14,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { IsoDate } from '../../domain/ids.ts';
 import { UNKNOWN_SHARE, type EdgeKind, type RelationEdge } from '../../graph/types.ts';
 import { dayToIso, startDay } from '../../graph/dates.ts';
-import { XmlObjectBuilder, childObjects, type XmlObject } from '../un-xml/xml-object.ts';
+import { XmlObjectBuilder, childObjects, type XmlObject } from '../common/xml-object.ts';
 import type { DetectInput, ImportWarning } from '../types.ts';
 import { partyRefOf } from './party-ref.ts';
 import type { RelationEvent, RelationFormat, RelationReadOptions } from './types.ts';

@@ -1,10 +1,10 @@
 // Bytes → Senzing records. Senzing's Generic Entity Specification (JSON lines): one record per line with
 // DATA_SOURCE and RECORD_ID, optional RECORD_TYPE, and features either as top-level attributes or inside lists
 // of objects (NAMES, DATES, COUNTRIES, IDENTIFIERS, RELATIONSHIPS …, the list names being free). Streamed with
-// node:readline (via the FtM reader's line splitter); a line that is not a record is a bad_record warning.
+// node:readline (common/json-lines.ts); a line that is not a record is a bad_record warning.
 import { basename } from 'node:path';
 import { AppError } from '../../domain/errors.ts';
-import { isRecord, jsonLines, parseJsonLine } from '../ftm/ftm.parse.ts';
+import { isRecord, jsonLines, parseJsonLine } from '../common/json-lines.ts';
 import type { ImportWarning } from '../types.ts';
 
 /** One record as written. */

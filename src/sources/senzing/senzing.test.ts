@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '../../domain/errors.ts';
 import { listId } from '../../domain/ids.ts';
-import { damagedCopy, entityOf, namesOf, readAll } from '../ofac-xml/test-helpers.ts';
+import { damagedCopy, entityOf, namesOf, readAll } from '../common/test-helpers.ts';
 import { detectSenzing, readSenzing, senzingFormat, senzingListId } from './index.ts';
 
 const FILE = new URL('../../../test/fixtures/senzing/us_congress_senzing.json', import.meta.url).pathname;

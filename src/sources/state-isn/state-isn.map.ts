@@ -1,14 +1,14 @@
 // State ISN rows → entities. The list prints one row per party and sanction program, and no record id: rows
-// are grouped by name and country (isnKey), whose hash (bis-dpl/row-key.ts) is the source id. Programs,
+// are grouped by name and country (isnKey), whose hash (common/row-key.ts) is the source id. Programs,
 // citations and remarks of the rows are collected; the listing starts with the earliest Effective Date.
 import { addName, addUnique, clean, newEntity } from '../../domain/entity-builder.ts';
 import type { Entity } from '../../domain/entity.ts';
 import { sourceId, type CountryCode, type IsoDate, type ListId } from '../../domain/ids.ts';
-import { rowKey } from '../bis-dpl/row-key.ts';
-import { usDate } from '../bis-dpl/us-date.ts';
+import { rowKey } from '../common/row-key.ts';
+import { usDate } from '../common/us-date.ts';
 import { countryFromName } from '../common/countries.ts';
 import { addProperty } from '../common/entity-props.ts';
-import { guessPartySchema } from '../state-itar/party-schema.ts';
+import { guessPartySchema } from '../common/party-schema.ts';
 import type { IsnRow } from './state-isn.parse.ts';
 
 /** Program spellings of the file → the statute's name ("INSKNA" is a typo of INKSNA in three rows). */

@@ -2,7 +2,7 @@
 // latest Effective Date 6/28/2016.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { damagedCopy, entityNamed, namesOf, readAll } from '../ofac-xml/test-helpers.ts';
+import { damagedCopy, entityNamed, namesOf, readAll } from '../common/test-helpers.ts';
 import { detectIsn, readIsn, stateIsnFormat } from './index.ts';
 import { isnCitations, splitAlternativeNames } from './state-isn.map.ts';
 

@@ -1,14 +1,14 @@
 // ITAR debarred-party rows → entities. A party debarred by several notices has several rows; the list has no
-// record id, so rows are grouped by the printed name, whose hash (bis-dpl/row-key.ts) is the source id.
+// record id, so rows are grouped by the printed name, whose hash (common/row-key.ts) is the source id.
 // Individuals are printed "Last, First" or "Last, Jr., First" and are read "First Last [Jr.]" (as the CSL
-// prints them); aliases come in "(a.k.a. X; Y)". Person or not: see party-schema.ts (a date of birth decides).
+// prints them); aliases come in "(a.k.a. X; Y)". Person or not: see common/party-schema.ts (a date of birth decides).
 import { addName, addUnique, clean, newEntity } from '../../domain/entity-builder.ts';
 import type { Entity, Schema } from '../../domain/entity.ts';
 import { sourceId, type IsoDate, type ListId } from '../../domain/ids.ts';
-import { rowKey } from '../bis-dpl/row-key.ts';
-import { usDate } from '../bis-dpl/us-date.ts';
+import { rowKey } from '../common/row-key.ts';
+import { usDate } from '../common/us-date.ts';
 import { monthNameDate } from '../common/list-dates.ts';
-import { guessPartySchema } from './party-schema.ts';
+import { guessPartySchema } from '../common/party-schema.ts';
 import type { ItarRow } from './state-itar.parse.ts';
 
 /** The party of a row: sha1 of the printed name. */

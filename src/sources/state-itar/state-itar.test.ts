@@ -2,9 +2,9 @@
 // README §3c): Windows-1252 with 0xA0 padding, 707 rows, latest Notice Date 6/6/2019.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { damagedCopy, entityNamed, namesOf, readAll } from '../ofac-xml/test-helpers.ts';
+import { damagedCopy, entityNamed, namesOf, readAll } from '../common/test-helpers.ts';
 import { detectItar, readItar, stateItarFormat } from './index.ts';
-import { guessPartySchema } from './party-schema.ts';
+import { guessPartySchema } from '../common/party-schema.ts';
 import { itarBirthDate, readItarName } from './state-itar.map.ts';
 
 const FILE = new URL('../../../data/us_state/itar_debarred_party_list_11062019.csv', import.meta.url)

@@ -3,16 +3,20 @@
 // row's values are collected and de-duplicated. Alias Type "Primary name" → primary; "Primary name
 // variation" and AKA → aka; FKA → fka; Alias Quality "Low quality" → weak.
 import { addIdentifier, addName, addUnique, newEntity } from '../../domain/entity-builder.ts';
-import type { Entity, IdentifierType, NameKind, PartySchema } from '../../domain/entity.ts';
+import type { Entity, NameKind, PartySchema } from '../../domain/entity.ts';
 import { sourceId, type IsoDate, type ListId } from '../../domain/ids.ts';
 import { addProperty } from '../common/entity-props.ts';
 import { countriesFromText } from '../common/nationalities.ts';
 import type { ImportWarning } from '../types.ts';
 import { otherInformation } from './uk-ofsi.other-info.ts';
 import type { OfsiRow } from './uk-ofsi.parse.ts';
-import { fullName, languageTag, numbered, ukDate } from './uk-values.ts';
+import { addNumberedIds, fullName, languageTag, numbered, ukDate } from '../common/uk-values.ts';
 
-const SCHEMA: Readonly<Record<string, PartySchema>> = { Individual: 'Person', Entity: 'Organization', Ship: 'Vessel' };
+const SCHEMA: Readonly<Record<string, PartySchema>> = {
+  Individual: 'Person',
+  Entity: 'Organization',
+  Ship: 'Vessel',
+};
 
 export interface MapResult {
   entity?: Entity;
@@ -26,7 +30,8 @@ export function mapOfsiGroup(rows: readonly OfsiRow[], list: ListId): MapResult 
   const first = rows[0]!;
   const warnings: ImportWarning[] = [];
   const note: Note = (row, reason) => {
-    if (!warnings.some((w) => w.reason === reason)) warnings.push({ file: row.file, line: row.line, reason, severity: 'note' });
+    if (!warnings.some((w) => w.reason === reason))
+      warnings.push({ file: row.file, line: row.line, reason, severity: 'note' });
   };
   const type = first.cells['Group Type'] ?? '';
   const schema = SCHEMA[type];
@@ -37,7 +42,10 @@ export function mapOfsiGroup(rows: readonly OfsiRow[], list: ListId): MapResult 
   const entity = newEntity(list, sourceId(first.cells['Group ID']!), schema, rows);
   addNames(entity, rows);
   for (const row of rows) addRow(entity, row, note);
-  const starts = rows.map((r) => ukDate(r.cells['Listed On'] ?? '')).filter((d): d is IsoDate => d !== undefined).sort();
+  const starts = rows
+    .map((r) => ukDate(r.cells['Listed On'] ?? ''))
+    .filter((d): d is IsoDate => d !== undefined)
+    .sort();
   if (starts[0] !== undefined) entity.listing.start = starts[0];
   return { entity, warnings };
 }
@@ -48,7 +56,13 @@ function addNames(entity: Entity, rows: readonly OfsiRow[]): void {
   for (const row of rows) {
     addName(entity, fullName(row.cells), nameKind(row));
     const original = row.cells['Name Non-Latin Script'];
-    if (original !== undefined) addName(entity, original, 'original', languageTag(row.cells['Non-Latin Script Language'] ?? '', row.cells['Non-Latin Script Type'] ?? ''));
+    if (original !== undefined)
+      addName(
+        entity,
+        original,
+        'original',
+        languageTag(row.cells['Non-Latin Script Language'] ?? '', row.cells['Non-Latin Script Type'] ?? ''),
+      );
   }
 }
 
@@ -70,8 +84,13 @@ function addRow(entity: Entity, row: OfsiRow, note: Note): void {
   const birthPlace = [c['Town of Birth'], c['Country of Birth']].filter((v) => v !== undefined).join(', ');
   addUnique(entity.birthPlaces, birthPlace || undefined);
   addCountries(entity, row, 'Nationality', 'nationality', note);
-  addIds(entity, c['Passport Number'], c['Passport Details'], 'passport');
-  addIds(entity, c['National Identification Number'], c['National Identification Details'], 'national_id');
+  addNumberedIds(entity, c['Passport Number'], c['Passport Details'], 'passport');
+  addNumberedIds(
+    entity,
+    c['National Identification Number'],
+    c['National Identification Details'],
+    'national_id',
+  );
   addAddress(entity, row, note);
   addProperty(entity, 'title', c['Title']);
   addProperty(entity, 'position', c['Position']);
@@ -80,32 +99,41 @@ function addRow(entity: Entity, row: OfsiRow, note: Note): void {
   addOtherInformation(entity, row, note);
 }
 
-function addCountries(entity: Entity, row: OfsiRow, column: string, role: 'nationality' | 'country', note: Note): void {
+function addCountries(
+  entity: Entity,
+  row: OfsiRow,
+  column: string,
+  role: 'nationality' | 'country',
+  note: Note,
+): void {
   const text = row.cells[column];
   if (text === undefined) return;
   const parsed = countriesFromText(text);
-  for (const code of parsed.codes) if (!entity.countries.some((x) => x.code === code && x.role === role)) entity.countries.push({ code, role });
-  for (const part of parsed.unknown) note(row, `${column} "${part}" not recognised as a country; kept in properties.${column === 'Country' ? 'country' : 'nationality'}`);
+  for (const code of parsed.codes)
+    if (!entity.countries.some((x) => x.code === code && x.role === role))
+      entity.countries.push({ code, role });
+  for (const part of parsed.unknown)
+    note(
+      row,
+      `${column} "${part}" not recognised as a country; kept in properties.${column === 'Country' ? 'country' : 'nationality'}`,
+    );
   if (parsed.unknown.length > 0) addProperty(entity, column === 'Country' ? 'country' : 'nationality', text);
-}
-
-/** Numbered numbers zipped with numbered details: "(1) 223611 (2) C00146605" / "(1) Libya number (2) …". */
-function addIds(entity: Entity, numbers: string | undefined, details: string | undefined, type: IdentifierType): void {
-  const values = numbered(numbers ?? '');
-  const labels = numbered(details ?? '');
-  values.forEach((value, i) => {
-    const label = values.length === labels.length ? labels[i] : details;
-    addIdentifier(entity, label === undefined ? { type, value } : { type, value, label });
-  });
 }
 
 function addAddress(entity: Entity, row: OfsiRow, note: Note): void {
   const c = row.cells;
-  const lines = ['Address 1', 'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6'].map((k) => c[k]).filter((v) => v !== undefined);
+  const lines = ['Address 1', 'Address 2', 'Address 3', 'Address 4', 'Address 5', 'Address 6']
+    .map((k) => c[k])
+    .filter((v) => v !== undefined);
   const parts = [...lines, c['Post/Zip Code'], c['Country']].filter((v): v is string => v !== undefined);
   addCountries(entity, row, 'Country', 'country', note);
   if (lines.length === 0 || entity.addresses.some((a) => a.full === parts.join(', '))) return;
-  const country = entity.countries.find((x) => x.role === 'country' && c['Country'] !== undefined && countriesFromText(c['Country']).codes.includes(x.code))?.code;
+  const country = entity.countries.find(
+    (x) =>
+      x.role === 'country' &&
+      c['Country'] !== undefined &&
+      countriesFromText(c['Country']).codes.includes(x.code),
+  )?.code;
   entity.addresses.push({
     full: parts.join(', '),
     ...(c['Address 6'] === undefined ? {} : { city: c['Address 6'] }),
@@ -120,16 +148,23 @@ function addOtherInformation(entity: Entity, row: OfsiRow, note: Note): void {
   if (text === undefined || entity.remarks.includes(text)) return;
   entity.remarks.push(text);
   const info = otherInformation(text);
-  addProperty(entity, 'ukSanctionsListRef', /^[A-Z]{2,5}\d{2,6}/.exec(info['UK Sanctions List Ref'] ?? '')?.[0]);
+  addProperty(
+    entity,
+    'ukSanctionsListRef',
+    /^[A-Z]{2,5}\d{2,6}/.exec(info['UK Sanctions List Ref'] ?? '')?.[0],
+  );
   addProperty(entity, 'unscId', info['UN Ref']);
   addProperty(entity, 'reason', info['UK Statement of Reasons']);
-  for (const key of ['Phone number', 'Email address', 'Website', 'Type of entity'] as const) addProperty(entity, camel(key), info[key]);
+  for (const key of ['Phone number', 'Email address', 'Website', 'Type of entity'] as const)
+    addProperty(entity, camel(key), info[key]);
   const gender = info['Gender']?.toLowerCase();
   if (gender === 'male' || gender === 'female') entity.gender = gender;
-  for (const value of numbered(info['Business Reg No'] ?? '')) addIdentifier(entity, { type: 'registration', value, label: 'Business Reg No' });
+  for (const value of numbered(info['Business Reg No'] ?? ''))
+    addIdentifier(entity, { type: 'registration', value, label: 'Business Reg No' });
   for (const value of numbered(info['IMO number'] ?? '')) addIdentifier(entity, { type: 'imo', value });
   addShip(entity, row, info, note);
-  for (const name of numbered(info['Parent company'] ?? '')) addRelation(entity, name, 'owner', 'Parent company');
+  for (const name of numbered(info['Parent company'] ?? ''))
+    addRelation(entity, name, 'owner', 'Parent company');
   for (const name of numbered(info['Subsidiaries'] ?? '')) addRelation(entity, name, 'owned', 'Subsidiaries');
 }
 
@@ -137,11 +172,22 @@ function addShip(entity: Entity, row: OfsiRow, info: ReturnType<typeof otherInfo
   const flag = info['Flag of ship'];
   if (flag !== undefined) {
     const parsed = countriesFromText(flag);
-    for (const code of parsed.codes) if (!entity.countries.some((x) => x.role === 'flag' && x.code === code)) entity.countries.push({ code, role: 'flag' });
-    if (parsed.unknown.length > 0) note(row, `Flag of ship "${flag}" not recognised as a country; kept in properties.flag`);
+    for (const code of parsed.codes)
+      if (!entity.countries.some((x) => x.role === 'flag' && x.code === code))
+        entity.countries.push({ code, role: 'flag' });
+    if (parsed.unknown.length > 0)
+      note(row, `Flag of ship "${flag}" not recognised as a country; kept in properties.flag`);
     if (parsed.unknown.length > 0) addProperty(entity, 'flag', flag);
   }
-  for (const key of ['Type of ship', 'Tonnage of ship', 'Length of ship', 'Year built', 'Previous flags', 'Current owners'] as const) addProperty(entity, camel(key), info[key]);
+  for (const key of [
+    'Type of ship',
+    'Tonnage of ship',
+    'Length of ship',
+    'Year built',
+    'Previous flags',
+    'Current owners',
+  ] as const)
+    addProperty(entity, camel(key), info[key]);
 }
 
 function addRelation(entity: Entity, name: string, role: 'owner' | 'owned', label: string): void {

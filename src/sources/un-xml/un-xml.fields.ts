@@ -4,7 +4,7 @@ import type { Address, Entity, IdentifierType, NameKind } from '../../domain/ent
 import { addIdentifier, addName, addUnique, clean } from '../../domain/entity-builder.ts';
 import { isIsoDate, type CountryCode, type IsoDate } from '../../domain/ids.ts';
 import { unCountryCode } from './un-countries.ts';
-import { childObjects, childText, childTexts, type XmlObject } from './xml-object.ts';
+import { childObjects, childText, childTexts, type XmlObject } from '../common/xml-object.ts';
 
 /** Collects notes (non-fatal oddities) while one entry is mapped. */
 export interface MapContext {

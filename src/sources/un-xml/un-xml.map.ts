@@ -14,7 +14,7 @@ import {
   type MapContext,
 } from './un-xml.fields.ts';
 import type { UnRecord } from './un-xml.parse.ts';
-import { childText, wrappedValues } from './xml-object.ts';
+import { childText, wrappedValues } from '../common/xml-object.ts';
 
 export type UnMapResult =
   | { ok: true; entity: Entity; notes: string[] }

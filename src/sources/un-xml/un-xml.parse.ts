@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../domain/errors.ts';
-import { XmlObjectBuilder, type XmlObject } from './xml-object.ts';
+import { XmlObjectBuilder, type XmlObject } from '../common/xml-object.ts';
 
 export type UnRecordKind = 'INDIVIDUAL' | 'ENTITY';
 

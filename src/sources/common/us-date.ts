@@ -1,7 +1,7 @@
 // US-style month/day/year dates as US government list files print them: "06/19/2003" (BIS DPL),
 // "3/5/2002" (State ITAR), "12/17/2014" (OFAC XML Publish_Date), "7/30/03" (two-digit years in citations).
 import type { IsoDate } from '../../domain/ids.ts';
-import { makeDate } from '../common/list-dates.ts';
+import { makeDate } from './list-dates.ts';
 
 /**
  * `MM/DD/YYYY` or `M/D/YY` → ISO date; undefined for anything else or an impossible date. Two-digit years

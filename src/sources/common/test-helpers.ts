@@ -1,5 +1,5 @@
-// Test helpers for the formats of docs/design/sources-core-b1.md: read every event of a file, copy a
-// fixture to a temporary file with a change (the "damaged row" tests).
+// Test helpers shared by the format tests: read every event of a file (entities keyed by sourceId, or in
+// order), copy a fixture to a temporary file with a change (the "damaged row" tests).
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,24 @@ export async function readAll(read: Reader, path: string, options: ReadOptions):
     }
   }
   return result;
+}
+
+/** Every event of a read, with its entities and warnings in order. */
+export interface Collected {
+  events: SourceEvent[];
+  entities: Entity[];
+  warnings: ImportWarning[];
+}
+
+/** Collects every event of a read (entities in order, a repeated sourceId allowed). */
+export async function collect(events: AsyncIterable<SourceEvent>): Promise<Collected> {
+  const read: Collected = { events: [], entities: [], warnings: [] };
+  for await (const event of events) {
+    read.events.push(event);
+    if (event.type === 'entity') read.entities.push(event.entity);
+    if (event.type === 'warning') read.warnings.push(event.warning);
+  }
+  return read;
 }
 
 /** The entity with this sourceId (fails the test when absent). */

@@ -3,7 +3,7 @@
 // digits (common/name-key.ts) so that a later edition re-typing "Co., Ltd." as "Co. Ltd" keeps the key.
 // Fields are joined with '|', which no slug contains, so two different field lists cannot hash the same input.
 import { createHash } from 'node:crypto';
-import { nameSlug } from '../common/name-key.ts';
+import { nameSlug } from './name-key.ts';
 
 /** sha1(slug(field1) | slug(field2) | …), first 16 hex digits. */
 export function rowKey(fields: readonly string[]): string {
