@@ -17,6 +17,7 @@ export function fileBytes(path: string, options: ReadTableOptions): Readable {
     },
   });
   source.on('error', (error) => tap.destroy(error));
+  tap.on('close', () => source.destroy());
   return source.pipe(tap);
 }
 

@@ -45,6 +45,8 @@ export async function* csvTable(path: string, options: ReadTableOptions): AsyncG
       hint: 'check the path and that the file is readable CSV (UTF-8, a header row first)',
       cause: error,
     });
+  } finally {
+    bytes.destroy(); // a reader that stops early (a bad header) closes the file
   }
   for (const p of problems) yield { type: 'problem', ...p };
   if (header === undefined)

@@ -36,7 +36,8 @@ function parseLine(text: string): { ok: true; value: unknown } | { ok: false; re
 }
 
 export async function* jsonlTable(path: string, options: ReadTableOptions): AsyncGenerator<TableEvent> {
-  const lines = createInterface({ input: fileBytes(path, options), crlfDelay: Infinity });
+  const bytes = fileBytes(path, options);
+  const lines = createInterface({ input: bytes, crlfDelay: Infinity });
   let n = 0;
   let parsed = 0;
   try {
@@ -58,6 +59,8 @@ export async function* jsonlTable(path: string, options: ReadTableOptions): Asyn
       hint: 'check the path and that the file is readable',
       cause: error,
     });
+  } finally {
+    bytes.destroy(); // a reader that stops early closes the file
   }
   if (parsed === 0 && n > 0)
     throw new AppError('unusable_file', `${path} holds no JSON lines`, {

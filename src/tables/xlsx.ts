@@ -24,7 +24,8 @@ export function cellText(value: unknown): string {
 }
 
 export async function* xlsxTable(path: string, options: ReadTableOptions): AsyncGenerator<TableEvent> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(fileBytes(path, options), {
+  const bytes = fileBytes(path, options);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache', // dates are told from numbers by their cell style
@@ -52,6 +53,8 @@ export async function* xlsxTable(path: string, options: ReadTableOptions): Async
       hint: 'save the sheet as .xlsx (Excel 2007+), or export it as CSV',
       cause: error,
     });
+  } finally {
+    bytes.destroy(); // only the first sheet is read: close the file
   }
   if (header === undefined)
     throw new AppError('unusable_file', `${path} has no worksheet with rows`, {
