@@ -107,6 +107,35 @@ for (const dialect of DIALECTS) {
         const read = await all(book.parties());
         assert.equal(read.length, 12_345);
         assert.equal(read[12_344]!.name, 'Party 12344');
+        const names = await all(book.partyNames());
+        assert.deepEqual(
+          names.map(([id]) => id),
+          read.map((p) => p.partyId),
+        );
+        // Looked up by key in chunks: every id found once, an unknown one not at all.
+        const byId = await book.partyNamesOf([...parties.map((p) => p.partyId), 'P999999', 'P000007']);
+        assert.equal(byId.size, 12_345);
+        assert.equal(byId.get('P012344'), 'Party 12344');
+      }));
+
+    test('streams more relations than a page, each once; lookups by many nodes cross chunks', () =>
+      withBook(dialect, async (book) => {
+        // Three owners: a page ends inside an owner's run, so the next page starts after a (owner, owned, …) key.
+        const edges = Array.from({ length: 12_001 }, (_, i) =>
+          edge(`O${i % 3}`, `P${String(i).padStart(6, '0')}`, exactShare(1), i % 2 === 0 ? 'a' : 'b'),
+        );
+        const report = await book.upsertRelations(edges, meta('relations', edges.length));
+        assert.equal(report.added, 12_001);
+        const key = (e: RelationEdge): string => `${e.owner}>${e.owned}:${e.source}`;
+        const read = (await all(book.relations())).map(key);
+        assert.equal(read.length, 12_001);
+        assert.deepEqual(new Set(read), new Set(edges.map(key)));
+        const owned = await book.relationsAt(
+          edges.map((e) => e.owned),
+          'owned',
+        );
+        assert.deepEqual(new Set(owned.map(key)), new Set(edges.map(key)));
+        assert.equal(owned.length, 12_001);
       }));
 
     test('relations: keyed by owner, owned, kind and source; shares round-trip exactly', () =>

@@ -19,6 +19,7 @@ import type {
   PartyStatus,
   StoredParty,
 } from './book-store.ts';
+import { batches, inChunks, keysetPages, ROWS_PER_INSERT, ROWS_PER_PAGE } from './kysely/batching.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { isPostgresUrl } from './open.ts';
 import { openNodeSqlite } from './sqlite/node-sqlite-database.ts';
@@ -110,10 +111,8 @@ interface BookDatabase {
   book_decisions: DecisionsTable;
 }
 
-/** Rows per INSERT: 13 columns × 500 stays far under SQLite's 32,766 bound-parameter limit. */
-const BATCH = 500;
-/** Rows per page when streaming. */
-const READ_PAGE = 5000;
+/** Values per `in (…)` list of a lookup by key. */
+const VALUES_PER_IN = 500;
 
 /** Hash of a party's content: an upsert with the same content leaves the party (and its revision) unchanged. */
 export function partyHash(p: PartyRecord): string {
@@ -201,6 +200,17 @@ function toResult(row: Selectable<ResultsTable>): PartyResultRecord {
     nameStatus: row.name_status as PartyStatus,
     ownershipStatus: row.ownership_status as PartyStatus,
     detail: row.detail === null ? null : (JSON.parse(row.detail) as unknown),
+  };
+}
+
+function resultRow(r: PartyResultRecord): ResultsTable {
+  return {
+    party_id: r.partyId,
+    run_id: r.runId,
+    status: r.status,
+    name_status: r.nameStatus,
+    ownership_status: r.ownershipStatus,
+    detail: r.detail === null || r.detail === undefined ? null : JSON.stringify(r.detail),
   };
 }
 
@@ -294,8 +304,7 @@ export class KyselyBookStore implements BookStore {
     return this.#db.transaction().execute(async (trx) => {
       const revision = await this.#nextRevision(trx);
       const counts = { added: 0, changed: 0, unchanged: 0 };
-      for (let i = 0; i < sorted.length; i += BATCH) {
-        const batch = sorted.slice(i, i + BATCH);
+      for (const batch of batches(sorted, ROWS_PER_INSERT)) {
         const c = await this.#upsertPartyBatch(trx, batch, revision, meta.at);
         counts.added += c.added;
         counts.changed += c.changed;
@@ -377,8 +386,7 @@ export class KyselyBookStore implements BookStore {
     return this.#db.transaction().execute(async (trx) => {
       const revision = await this.#nextRevision(trx);
       let added = 0;
-      for (let i = 0; i < unique.length; i += BATCH) {
-        const batch = unique.slice(i, i + BATCH);
+      for (const batch of batches(unique, ROWS_PER_INSERT)) {
         added += batch.length - (await this.#existingRelations(trx, batch));
         await trx
           .insertInto('book_relations')
@@ -443,31 +451,26 @@ export class KyselyBookStore implements BookStore {
   }
 
   async *parties(options: { sinceRevision?: number } = {}): AsyncIterable<StoredParty> {
-    let after: string | undefined;
-    for (;;) {
+    const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<PartiesTable> | undefined, limit) => {
       let q = this.#db.selectFrom('book_parties').selectAll();
       if (options.sinceRevision !== undefined) q = q.where('revision', '>', options.sinceRevision);
-      if (after !== undefined) q = q.where('party_id', '>', after);
-      const rows = await q.orderBy('party_id').limit(READ_PAGE).execute();
-      for (const row of rows) yield toParty(row);
-      if (rows.length < READ_PAGE) return;
-      after = rows[rows.length - 1]!.party_id;
-    }
+      if (after !== undefined) q = q.where('party_id', '>', after.party_id);
+      return q.orderBy('party_id').limit(limit).execute();
+    });
+    for await (const row of pages) yield toParty(row);
   }
 
   async *partyNames(): AsyncIterable<readonly [string, string]> {
-    let after: string | undefined;
-    for (;;) {
-      let q = this.#db.selectFrom('book_parties').select(['party_id', 'name']);
-      if (after !== undefined) q = q.where('party_id', '>', after);
-      const rows = await q
-        .orderBy('party_id')
-        .limit(READ_PAGE * 4)
-        .execute();
-      for (const row of rows) yield [row.party_id, row.name] as const;
-      if (rows.length < READ_PAGE * 4) return;
-      after = rows[rows.length - 1]!.party_id;
-    }
+    // Two short columns a row: pages four times as long.
+    const pages = keysetPages(
+      ROWS_PER_PAGE * 4,
+      (after: { party_id: string; name: string } | undefined, limit) => {
+        let q = this.#db.selectFrom('book_parties').select(['party_id', 'name']);
+        if (after !== undefined) q = q.where('party_id', '>', after.party_id);
+        return q.orderBy('party_id').limit(limit).execute();
+      },
+    );
+    for await (const row of pages) yield [row.party_id, row.name] as const;
   }
 
   async relationCount(): Promise<number> {
@@ -479,25 +482,15 @@ export class KyselyBookStore implements BookStore {
   }
 
   async *relations(): AsyncIterable<RelationEdge> {
-    let after: [string, string, string, string] | undefined;
-    for (;;) {
+    const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<RelationsTable> | undefined, limit) => {
       let q = this.#db.selectFrom('book_relations').selectAll();
       if (after !== undefined) {
-        const [o, d, k, s] = after;
-        q = q.where(sql<boolean>`(owner, owned, kind, source) > (${o}, ${d}, ${k}, ${s})`);
+        const { owner, owned, kind, source } = after;
+        q = q.where(sql<boolean>`(owner, owned, kind, source) > (${owner}, ${owned}, ${kind}, ${source})`);
       }
-      const rows = await q
-        .orderBy('owner')
-        .orderBy('owned')
-        .orderBy('kind')
-        .orderBy('source')
-        .limit(READ_PAGE)
-        .execute();
-      for (const row of rows) yield toEdge(row);
-      if (rows.length < READ_PAGE) return;
-      const last = rows[rows.length - 1]!;
-      after = [last.owner, last.owned, last.kind, last.source];
-    }
+      return q.orderBy('owner').orderBy('owned').orderBy('kind').orderBy('source').limit(limit).execute();
+    });
+    for await (const row of pages) yield toEdge(row);
   }
 
   async relationsOf(node: string): Promise<RelationEdge[]> {
@@ -514,31 +507,21 @@ export class KyselyBookStore implements BookStore {
   }
 
   async relationsAt(nodes: readonly string[], side: 'owner' | 'owned'): Promise<RelationEdge[]> {
-    const out: RelationEdge[] = [];
-    const unique = [...new Set(nodes)];
-    for (let i = 0; i < unique.length; i += BATCH) {
-      const rows = await this.#db
-        .selectFrom('book_relations')
-        .selectAll()
-        .where(side, 'in', unique.slice(i, i + BATCH))
-        .execute();
-      for (const row of rows) out.push(toEdge(row));
-    }
-    return out;
+    const rows = await inChunks(nodes, VALUES_PER_IN, (chunk) =>
+      this.#db.selectFrom('book_relations').selectAll().where(side, 'in', chunk).execute(),
+    );
+    return rows.map(toEdge);
   }
 
   async partyNamesOf(partyIds: readonly string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    const unique = [...new Set(partyIds)];
-    for (let i = 0; i < unique.length; i += BATCH) {
-      const rows = await this.#db
+    const rows = await inChunks(partyIds, VALUES_PER_IN, (chunk) =>
+      this.#db
         .selectFrom('book_parties')
         .select(['party_id', 'name'])
-        .where('party_id', 'in', unique.slice(i, i + BATCH))
-        .execute();
-      for (const row of rows) out.set(row.party_id, row.name);
-    }
-    return out;
+        .where('party_id', 'in', chunk)
+        .execute(),
+    );
+    return new Map(rows.map((row) => [row.party_id, row.name]));
   }
 
   async saveRun(
@@ -561,23 +544,8 @@ export class KyselyBookStore implements BookStore {
           summary: JSON.stringify(run.summary),
         })
         .execute();
-      let batch: ResultsTable[] = [];
-      const flush = async (): Promise<void> => {
-        if (batch.length > 0) await trx.insertInto('book_results').values(batch).execute();
-        batch = [];
-      };
-      for (const r of results) {
-        batch.push({
-          party_id: r.partyId,
-          run_id: r.runId,
-          status: r.status,
-          name_status: r.nameStatus,
-          ownership_status: r.ownershipStatus,
-          detail: r.detail === null || r.detail === undefined ? null : JSON.stringify(r.detail),
-        });
-        if (batch.length >= BATCH) await flush();
-      }
-      await flush();
+      for (const batch of batches(results, ROWS_PER_INSERT))
+        await trx.insertInto('book_results').values(batch.map(resultRow)).execute();
       await hooks.beforeCommit?.();
     });
   }
@@ -597,15 +565,12 @@ export class KyselyBookStore implements BookStore {
   }
 
   async *flaggedResults(): AsyncIterable<PartyResultRecord> {
-    let after: string | undefined;
-    for (;;) {
+    const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<ResultsTable> | undefined, limit) => {
       let q = this.#db.selectFrom('book_results').selectAll().where('status', '!=', 'clear');
-      if (after !== undefined) q = q.where('party_id', '>', after);
-      const rows = await q.orderBy('party_id').limit(READ_PAGE).execute();
-      for (const row of rows) yield toResult(row);
-      if (rows.length < READ_PAGE) return;
-      after = rows[rows.length - 1]!.party_id;
-    }
+      if (after !== undefined) q = q.where('party_id', '>', after.party_id);
+      return q.orderBy('party_id').limit(limit).execute();
+    });
+    for await (const row of pages) yield toResult(row);
   }
 
   async saveIndex(revision: number, parts: readonly Uint8Array[]): Promise<void> {

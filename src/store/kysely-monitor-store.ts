@@ -4,6 +4,7 @@
 import { Kysely, PostgresDialect, SqliteDialect, type Selectable, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { AppError } from '../domain/errors.ts';
+import { batches, inChunks, keysetPages, ROWS_PER_INSERT, ROWS_PER_PAGE } from './kysely/batching.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type {
   AlertEvent,
@@ -107,11 +108,8 @@ interface MonitorDatabase {
   webhook_deliveries: DeliveriesTable;
 }
 
-/** Rows per INSERT: 18 columns × 500 stays under SQLite's 32,766 bound-parameter limit. */
-const BATCH = 500;
-/** Values per `in (…)` list. */
-const IN_BATCH = 1000;
-const READ_PAGE = 5000;
+/** Values per `in (…)` list of a lookup by key. */
+const VALUES_PER_IN = 1000;
 
 function alertRow(a: AlertRecord): AlertsTable {
   return {
@@ -227,12 +225,6 @@ function toAttempt(r: Selectable<DeliveriesTable>): DeliveryAttempt {
   };
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 const ALERT_UPDATE = [
   'finding_key',
   'kind',
@@ -293,13 +285,12 @@ export class KyselyMonitorStore implements MonitorStore {
     values: readonly string[],
     kind?: AlertKind,
   ): Promise<AlertRecord[]> {
-    const out: AlertRecord[] = [];
-    for (const chunk of chunks([...new Set(values)], IN_BATCH)) {
+    const rows = await inChunks(values, VALUES_PER_IN, (chunk) => {
       let q = this.#db.selectFrom('monitor_alerts').selectAll().where(column, 'in', chunk);
       if (kind !== undefined) q = q.where('kind', '=', kind);
-      for (const row of await q.orderBy('alert_id').execute()) out.push(toAlert(row));
-    }
-    return out;
+      return q.orderBy('alert_id').execute();
+    });
+    return rows.map(toAlert);
   }
 
   alertsByKeys(keys: readonly string[]): Promise<AlertRecord[]> {
@@ -315,16 +306,13 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async *presentAlerts(kind?: AlertKind): AsyncIterable<AlertRecord> {
-    let after: string | undefined;
-    for (;;) {
+    const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<AlertsTable> | undefined, limit) => {
       let q = this.#db.selectFrom('monitor_alerts').selectAll().where('present', '=', 1);
       if (kind !== undefined) q = q.where('kind', '=', kind);
-      if (after !== undefined) q = q.where('alert_id', '>', after);
-      const rows = await q.orderBy('alert_id').limit(READ_PAGE).execute();
-      for (const row of rows) yield toAlert(row);
-      if (rows.length < READ_PAGE) return;
-      after = rows[rows.length - 1]!.alert_id;
-    }
+      if (after !== undefined) q = q.where('alert_id', '>', after.alert_id);
+      return q.orderBy('alert_id').limit(limit).execute();
+    });
+    for await (const row of pages) yield toAlert(row);
   }
 
   async listAlerts(filter: AlertFilter = {}): Promise<AlertRecord[]> {
@@ -367,7 +355,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async #upsertAlerts(trx: Transaction<MonitorDatabase>, alerts: readonly AlertRecord[]): Promise<void> {
-    for (const chunk of chunks(alerts, BATCH)) {
+    for (const chunk of batches(alerts, ROWS_PER_INSERT)) {
       await trx
         .insertInto('monitor_alerts')
         .values(chunk.map(alertRow))
@@ -404,7 +392,8 @@ export class KyselyMonitorStore implements MonitorStore {
         });
       }
     }
-    for (const chunk of chunks(rows, BATCH)) await trx.insertInto('webhook_outbox').values(chunk).execute();
+    for (const chunk of batches(rows, ROWS_PER_INSERT))
+      await trx.insertInto('webhook_outbox').values(chunk).execute();
   }
 
   async #writeSettings(
@@ -423,7 +412,7 @@ export class KyselyMonitorStore implements MonitorStore {
   async commit(batch: MonitorBatch, hooks: MonitorWriteHooks = {}): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
       await this.#upsertAlerts(trx, batch.alerts);
-      for (const chunk of chunks(batch.events, BATCH))
+      for (const chunk of batches(batch.events, ROWS_PER_INSERT))
         await trx.insertInto('monitor_alert_events').values(chunk.map(eventRow)).execute();
       await this.#enqueue(trx, batch.outbox);
       if (batch.settings !== undefined) await this.#writeSettings(trx, batch.settings);
