@@ -1,9 +1,7 @@
 // The BookStore on Kysely, for SQLite and PostgreSQL. Every import and every screening run is one transaction:
 // a killed process leaves the book (and the previous results) as they were.
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Selectable, type Transaction } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { AppError } from '../domain/errors.ts';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { IsoDate } from '../domain/ids.ts';
 import { shareRange, type EdgeKind, type NodeRef, type RelationEdge } from '../graph/types.ts';
 import type {
@@ -20,10 +18,8 @@ import type {
   StoredParty,
 } from './book-store.ts';
 import { batches, inChunks, keysetPages, ROWS_PER_INSERT, ROWS_PER_PAGE } from './kysely/batching.ts';
-import { migrationProvider } from './migrations/index.ts';
-import { isPostgresUrl } from './open.ts';
-import { openNodeSqlite } from './sqlite/node-sqlite-database.ts';
-import { createPgPool } from './postgres/pool.ts';
+import { migrateToLatest } from './kysely/migrate.ts';
+import { migrated, openKysely } from './kysely/open-kysely.ts';
 
 interface PartiesTable {
   party_id: string;
@@ -237,18 +233,8 @@ export class KyselyBookStore implements BookStore {
     this.dialect = dialect;
   }
 
-  async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({
-      db: this.#db,
-      provider: migrationProvider,
-    }).migrateToLatest();
-    const failed = results?.find((r) => r.status === 'Error');
-    if (error !== undefined || failed !== undefined) {
-      throw new AppError('database', `database migration ${failed?.migrationName ?? ''} failed`, {
-        hint: 'check the database is reachable and writable',
-        cause: error,
-      });
-    }
+  migrate(): Promise<void> {
+    return migrateToLatest(this.#db);
   }
 
   async close(): Promise<void> {
@@ -627,43 +613,13 @@ export class KyselyBookStore implements BookStore {
   }
 }
 
-function openSqliteBook(path: string): BookStore {
-  let opened;
-  try {
-    opened = openNodeSqlite(path);
-  } catch (error) {
-    throw new AppError('database', `cannot open SQLite database ${path}`, {
-      where: path,
-      hint: 'check the folder exists and is writable, or pass --db',
-      cause: error,
-    });
-  }
-  const { database } = opened;
-  // Bulk imports of a million parties or relations update B-tree indexes all over the file: a 256 MiB page cache
-  // (SQLite's default is 2 MiB) keeps them in memory for the transaction.
-  opened.raw.exec('PRAGMA cache_size = -262144;');
-  return new KyselyBookStore(
-    new Kysely<BookDatabase>({ dialect: new SqliteDialect({ database }) }),
-    'sqlite',
-  );
-}
-
-function openPostgresBook(url: string): BookStore {
-  const pool = createPgPool(url, 4);
-  return new KyselyBookStore(
-    new Kysely<BookDatabase>({ dialect: new PostgresDialect({ pool }) }),
-    'postgres',
-  );
-}
-
 /** Opens and migrates the book in the database at `location` (the same location as the list store). */
 export async function openBookStore(location: string): Promise<BookStore> {
-  const store = isPostgresUrl(location) ? openPostgresBook(location) : openSqliteBook(location);
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
-  return store;
+  // Bulk imports of a million parties or relations update B-tree indexes all over the file: a 256 MiB page cache
+  // (SQLite's default is 2 MiB) keeps them in memory for the transaction.
+  const { db, dialect } = openKysely<BookDatabase>(location, {
+    poolSize: 4,
+    sqliteSetup: 'PRAGMA cache_size = -262144;',
+  });
+  return migrated<BookStore>(new KyselyBookStore(db, dialect));
 }

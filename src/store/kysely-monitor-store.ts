@@ -1,11 +1,10 @@
 // The MonitorStore on Kysely, for SQLite and PostgreSQL. Every monitor step is one transaction that writes the
 // alerts, their events and the webhook outbox together (the transactional outbox pattern): an event is sent if and
 // only if the change it reports was committed, and a killed process leaves both as they were.
-import { Kysely, PostgresDialect, SqliteDialect, type Selectable, type Transaction } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import { AppError } from '../domain/errors.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { batches, inChunks, keysetPages, ROWS_PER_INSERT, ROWS_PER_PAGE } from './kysely/batching.ts';
-import { migrationProvider } from './migrations/index.ts';
+import { migrateToLatest } from './kysely/migrate.ts';
+import { migrated, openKysely } from './kysely/open-kysely.ts';
 import type {
   AlertEvent,
   AlertFilter,
@@ -23,9 +22,6 @@ import type {
   WebhookEndpoint,
 } from './monitor-store.ts';
 import { ALERT_STATES } from './monitor-store.ts';
-import { isPostgresUrl } from './open.ts';
-import { openNodeSqlite } from './sqlite/node-sqlite-database.ts';
-import { createPgPool } from './postgres/pool.ts';
 
 interface AlertsTable {
   alert_id: string;
@@ -253,18 +249,8 @@ export class KyselyMonitorStore implements MonitorStore {
     this.dialect = dialect;
   }
 
-  async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({
-      db: this.#db,
-      provider: migrationProvider,
-    }).migrateToLatest();
-    const failed = results?.find((r) => r.status === 'Error');
-    if (error !== undefined || failed !== undefined) {
-      throw new AppError('database', `database migration ${failed?.migrationName ?? ''} failed`, {
-        hint: 'check the database is reachable and writable',
-        cause: error,
-      });
-    }
+  migrate(): Promise<void> {
+    return migrateToLatest(this.#db);
   }
 
   async close(): Promise<void> {
@@ -587,39 +573,8 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 }
 
-function openSqliteMonitor(path: string): MonitorStore {
-  let database;
-  try {
-    database = openNodeSqlite(path).database;
-  } catch (error) {
-    throw new AppError('database', `cannot open SQLite database ${path}`, {
-      where: path,
-      hint: 'check the folder exists and is writable, or pass --db',
-      cause: error,
-    });
-  }
-  return new KyselyMonitorStore(
-    new Kysely<MonitorDatabase>({ dialect: new SqliteDialect({ database }) }),
-    'sqlite',
-  );
-}
-
-function openPostgresMonitor(url: string): MonitorStore {
-  const pool = createPgPool(url, 4);
-  return new KyselyMonitorStore(
-    new Kysely<MonitorDatabase>({ dialect: new PostgresDialect({ pool }) }),
-    'postgres',
-  );
-}
-
 /** Opens and migrates the monitor store in the database at `location` (the same location as the list store). */
 export async function openMonitorStore(location: string): Promise<MonitorStore> {
-  const store = isPostgresUrl(location) ? openPostgresMonitor(location) : openSqliteMonitor(location);
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
-  return store;
+  const { db, dialect } = openKysely<MonitorDatabase>(location, { poolSize: 4 });
+  return migrated<MonitorStore>(new KyselyMonitorStore(db, dialect));
 }

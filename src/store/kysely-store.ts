@@ -1,11 +1,9 @@
 // The Store on Kysely: one code path for SQLite and PostgreSQL (the dialect is chosen by the caller).
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import type { Entity } from '../domain/entity.ts';
-import { AppError } from '../domain/errors.ts';
 import { parseEntityId, type EntityId, type IsoDate, type ListId } from '../domain/ids.ts';
 import { caption } from '../domain/entity.ts';
-import { migrationProvider } from './migrations/index.ts';
+import { migrateToLatest } from './kysely/migrate.ts';
 import type { Database, ListVersionsTable } from './schema.ts';
 import type { CommitHooks, ListVersion, NewVersion, Store } from './store.ts';
 
@@ -41,15 +39,8 @@ export class KyselyStore implements Store {
     this.dialect = dialect;
   }
 
-  async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
-    const failed = results?.find((r) => r.status === 'Error');
-    if (error !== undefined || failed !== undefined) {
-      throw new AppError('database', `database migration ${failed?.migrationName ?? ''} failed`, {
-        hint: 'check the database is reachable and writable',
-        cause: error,
-      });
-    }
+  migrate(): Promise<void> {
+    return migrateToLatest(this.db);
   }
 
   async close(): Promise<void> {
