@@ -141,7 +141,10 @@ function collectJoins(
   for (let i = 0; i < a.count; i++) {
     const whole = a.text(i);
     if (whole.length < 4 || exactA[i] === 1) continue;
+    const first = whole.charCodeAt(0);
     for (let j = 0; j < b.count; j++) {
+      // Outside an abjad a join starts with the whole token's first letter (joinWith's own test, done early).
+      if (!st.skeletons && b.text(j).charCodeAt(0) !== first) continue;
       joinWith(a, b, aIsQuery, st, i, whole, j, j + 1);
       // In either order for person names ("erhanculha" is listed as "CULHA, Erhan").
       if (st.reorderedJoins) joinWith(a, b, aIsQuery, st, i, whole, j, j - 1);

@@ -19,6 +19,10 @@ export class MatchIndex {
   readonly subListIds: Map<string, number>;
   /** Normalised Latin form of a listed name → its names: an exact name is always a candidate. */
   readonly latinNames: Map<string, number[]>;
+  /** Length of each vocabulary token (capped at 255), read without touching the string in hot loops. */
+  readonly tokenLength: Uint8Array;
+  /** First char code of each vocabulary token of two letters or more (0 for a letter): what an initial abbreviates. */
+  readonly tokenInitial: Uint16Array;
 
   constructor(data: MatchIndexData) {
     if (data.format !== INDEX_FORMAT) {
@@ -32,6 +36,8 @@ export class MatchIndex {
     this.identifierIds = idMap(data.idKeys);
     this.listIds = idMap(data.listKeys);
     this.subListIds = idMap(data.subListKeys);
+    this.tokenLength = Uint8Array.from(data.vocab, (v) => Math.min(255, v.length));
+    this.tokenInitial = Uint16Array.from(data.vocab, (v) => (v.length > 1 ? v.charCodeAt(0) : 0));
     this.latinNames = new Map();
     data.nameLatin.forEach((latin, n) => {
       const names = this.latinNames.get(latin);

@@ -171,7 +171,7 @@ export class CandidateGenerator {
   /** Checks one vocabulary token (at most `lengthGap` letters longer or shorter) against the expanded text. */
   #visit(t: number, lengthGap: number): void {
     const text = this.#text;
-    if (Math.abs(this.#ix.data.vocab[t].length - text.length) > lengthGap) return;
+    if (Math.abs(this.#ix.tokenLength[t] - text.length) > lengthGap) return;
     if (this.#seen[t] === this.#seenEpoch) return;
     this.#seen[t] = this.#seenEpoch;
     const s = this.#qi >= 0 ? this.#sims.get(this.#qi, t) : this.#pieceSimilarity(text, t);
@@ -282,33 +282,41 @@ export class CandidateGenerator {
     }
     this.#commonEpoch++;
     let skipped = false;
+    // The posting loop runs ~750 times per query: everything it touches is in locals.
+    const { postStart, postNames, nameClass, tokenWeight, tokenDf } = d;
+    const stamp = this.#nameStamp;
+    const acc = this.#acc;
+    const touched = this.touched;
+    const mask = filter.classMask;
+    const listed = filter.lists !== undefined;
+    const commonDf = this.#commonDf;
+    let touchedCount = this.touchedCount;
     let e = 0;
     while (e < this.#expCount) {
       const slot = this.#expSlot[e];
       const epoch = this.#nextNameEpoch();
       for (; e < this.#expCount && this.#expSlot[e] === slot; e++) {
         const t = this.#expTok[e];
-        const credit = this.#expSim[e] * d.tokenWeight[t];
-        if (rare && d.tokenDf[t] > this.#commonDf) {
+        const credit = this.#expSim[e] * tokenWeight[t];
+        if (rare && tokenDf[t] > commonDf) {
           if (this.#commonStamp[t] !== this.#commonEpoch || this.#common[t] < credit)
             this.#common[t] = credit;
           this.#commonStamp[t] = this.#commonEpoch;
           skipped = true;
           continue;
         }
-        const end = d.postStart[t + 1];
-        const mask = filter.classMask;
-        for (let p = d.postStart[t]; p < end; p++) {
-          const n = d.postNames[p];
-          if (this.#nameStamp[n] === epoch) continue;
-          this.#nameStamp[n] = epoch;
-          if ((d.nameClass[n] & mask) === 0 || (filter.lists !== undefined && !this.#accepts(n, filter)))
-            continue;
-          if (this.#acc[n] === 0) this.touched[this.touchedCount++] = n;
-          this.#acc[n] += credit;
+        const end = postStart[t + 1];
+        for (let p = postStart[t]; p < end; p++) {
+          const n = postNames[p];
+          if (stamp[n] === epoch) continue;
+          stamp[n] = epoch;
+          if ((nameClass[n] & mask) === 0 || (listed && !this.#accepts(n, filter))) continue;
+          if (acc[n] === 0) touched[touchedCount++] = n;
+          acc[n] += credit;
         }
       }
     }
+    this.touchedCount = touchedCount;
     return skipped;
   }
 
@@ -325,32 +333,32 @@ export class CandidateGenerator {
       if (q.tokens[i].length === 1) this.#initials[initials++] = q.tokens[i].charCodeAt(0);
     if (!common && initials === 0) return;
     const credit = (this.#st.initialSimilarity * this.#st.initialCredit) / 2;
+    const { nameTokStart, nameToks } = d;
+    const acc = this.#acc;
+    const commonStamp = this.#commonStamp;
+    const commonCredit = this.#common;
+    const epoch = this.#commonEpoch;
     for (let k = 0; k < this.touchedCount; k++) {
       const n = this.touched[k];
       if (common) {
-        for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
-          const t = d.nameToks[p];
-          if (this.#commonStamp[t] === this.#commonEpoch) this.#acc[n] += this.#common[t];
+        const end = nameTokStart[n + 1];
+        for (let p = nameTokStart[n]; p < end; p++) {
+          const t = nameToks[p];
+          if (commonStamp[t] === epoch) acc[n] += commonCredit[t];
         }
       }
-      for (let i = 0; i < initials; i++)
-        this.#acc[n] += credit * this.#bestInitialWeight(n, this.#initials[i]);
+      for (let i = 0; i < initials; i++) acc[n] += credit * this.#bestInitialWeight(n, this.#initials[i]);
     }
   }
 
   /** Weight of the heaviest token of name n that `initial` may abbreviate (not one a query word credits). */
   #bestInitialWeight(n: number, initial: number): number {
     const d = this.#ix.data;
+    const initialOf = this.#ix.tokenInitial;
     let best = 0;
     for (let p = d.nameTokStart[n]; p < d.nameTokStart[n + 1]; p++) {
       const t = d.nameToks[p];
-      const v = d.vocab[t];
-      if (
-        v.length > 1 &&
-        v.charCodeAt(0) === initial &&
-        this.#expanded[t] !== this.#commonEpoch &&
-        d.tokenWeight[t] > best
-      )
+      if (initialOf[t] === initial && this.#expanded[t] !== this.#commonEpoch && d.tokenWeight[t] > best)
         best = d.tokenWeight[t];
     }
     return best;
