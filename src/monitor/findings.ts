@@ -3,7 +3,7 @@
 // through its owners. Each finding has a stable key, so the same finding found again is the same alert.
 import type { Entity } from '../domain/entity.ts';
 import type { RuleFinding } from '../graph/index.ts';
-import type { PartyMatch } from '../book/types.ts';
+import type { PartyMatch } from '../book/index.ts';
 import type { AlertKind, PartyRecord } from '../store/index.ts';
 import { entityMaterial, partyMaterial, type EntityMaterial, type PartyMaterial } from './material.ts';
 

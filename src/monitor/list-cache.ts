@@ -4,7 +4,7 @@
 // is rebuilt in a worker thread as soon as a list changed, while the run looks up candidates in the book.
 import type { Entity } from '../domain/entity.ts';
 import type { ListId } from '../domain/ids.ts';
-import { listContextOf, type ListContext } from '../book/list-context.ts';
+import { type ListContext, listContextOf } from '../book/index.ts';
 import { MatchIndexHolder, type MatchIndex } from '../matching/index.ts';
 import type { Store } from '../store/index.ts';
 

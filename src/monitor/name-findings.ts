@@ -2,12 +2,15 @@
 // same engine, threshold and grouping as `embargo parties screen` (src/book) — so that an alert says exactly what
 // screening that party alone says. The reverse index (book/party-index.ts) only chooses which parties to screen.
 import type { Entity } from '../domain/entity.ts';
-import type { ListContext } from '../book/list-context.ts';
-import { listedRecord } from '../book/list-context.ts';
-import { partyMatches, type DecisionIndex } from '../book/matches.ts';
-import { screenNames } from '../book/name-screen.ts';
-import { partyQuery } from '../book/party-card.ts';
-import { MATCHES_PER_PARTY } from '../book/screen-book.ts';
+import {
+  type DecisionIndex,
+  type ListContext,
+  listedRecord,
+  MATCHES_PER_PARTY,
+  partyMatches,
+  partyQuery,
+  screenNames,
+} from '../book/index.ts';
 import { DEFAULT_ALGORITHM, MatchIndex, Searcher, type Match } from '../matching/index.ts';
 import type { BookStore, PartyRecord } from '../store/index.ts';
 import { nameFinding, type Finding } from './findings.ts';

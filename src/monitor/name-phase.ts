@@ -4,9 +4,7 @@
 //           that changed or was removed; each is screened in full, so all its name alerts are settled at once;
 //   full  — every party of the book (worker threads for large books).
 import { isPartySchema, type Entity } from '../domain/entity.ts';
-import { decisionKey, type DecisionIndex } from '../book/matches.ts';
-import { entityQueries } from '../book/party-card.ts';
-import type { PartyIndex } from '../book/party-index.ts';
+import { type DecisionIndex, decisionKey, entityQueries, type PartyIndex } from '../book/index.ts';
 import type { BookStore, MonitorStore, PartyRecord } from '../store/index.ts';
 import type { Finding } from './findings.ts';
 import { screenParties, screenWholeBook, type NameScreen } from './name-findings.ts';

@@ -3,10 +3,7 @@
 // are left out — every rule in force on the date evaluated over it (one fixed point per rule), and a finding for
 // each party that is restricted or under review through its owners. Over the whole graph, or over the local graph
 // of a delta (the parties a change can move and their ancestors, ownership-scope.ts).
-import { buildBookGraph } from '../book/graph-build.ts';
-import type { ListContext } from '../book/list-context.ts';
-import { evaluateRules } from '../book/outcome.ts';
-import type { PartyMatch } from '../book/types.ts';
+import { buildBookGraph, evaluateRules, type ListContext, type PartyMatch } from '../book/index.ts';
 import { ownershipReport, partyNode, type RelationEdge, type RuleSet } from '../graph/index.ts';
 import type { BookStore } from '../store/index.ts';
 import { ownershipFinding, type Finding } from './findings.ts';

@@ -3,8 +3,7 @@
 // reconciled with them. A delta evaluates only the parties a change can move (ownership-scope.ts); the whole graph
 // is evaluated on the first run, on --full, when relations were imported, or when the screening date moved (a rule
 // may have come into or gone out of force).
-import type { ListContext } from '../book/list-context.ts';
-import type { PartyMatch } from '../book/types.ts';
+import type { ListContext, PartyMatch } from '../book/index.ts';
 import type { RuleSet } from '../graph/index.ts';
 import type { AlertRecord, BookStore, MonitorStore } from '../store/index.ts';
 import { ownershipFindings } from './ownership-findings.ts';

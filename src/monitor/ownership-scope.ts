@@ -11,8 +11,7 @@
 // Evaluating the rules on the local graph gives every affected party exactly the status the whole graph gives it;
 // the other parties cannot have moved. (The oracle test checks this against full evaluations.)
 import type { Entity } from '../domain/entity.ts';
-import { listContextOf, type ListContext } from '../book/list-context.ts';
-import type { PartyMatch } from '../book/types.ts';
+import { type ListContext, listContextOf, type PartyMatch } from '../book/index.ts';
 import type { RelationEdge } from '../graph/index.ts';
 import type { BookStore } from '../store/index.ts';
 import type { ListChange } from './list-changes.ts';

@@ -3,8 +3,7 @@
 // affect, re-evaluates ownership over the whole graph, reconciles the alerts, and commits alerts, their events, the
 // webhook outbox and the new cursor in one transaction; then writes every alert step to the audit trail.
 import type { AuditChannel } from '../audit/index.ts';
-import { loadListContext, type ListContext } from '../book/list-context.ts';
-import { PartyIndex } from '../book/party-index.ts';
+import { type ListContext, loadListContext, PartyIndex } from '../book/index.ts';
 import type { RuleSet } from '../graph/index.ts';
 import { DEFAULT_ALGORITHM, type MatchIndex } from '../matching/index.ts';
 import type { Entity } from '../domain/entity.ts';
