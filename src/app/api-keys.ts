@@ -1,5 +1,5 @@
 // API keys: a random secret shown once, stored only as its SHA-256 (a stolen database yields no usable key).
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import { API_ROLES, type ApiKeyRecord, type ApiRole, type AuditStore } from '../store/index.ts';
 
@@ -7,8 +7,9 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Prefix that makes leaked keys easy to recognise (secret scanners, logs). */
 const PREFIX = 'emb_';
 
+/** SHA-256 (hex) of a secret. The one-shot `crypto.hash` costs ≈ 1 µs, a `createHash` object ≈ 10 µs: this runs per request. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 export function apiRole(value: string): ApiRole {
@@ -19,16 +20,28 @@ export function apiRole(value: string): ApiRole {
 }
 
 /** Creates a key; the secret is returned once and never stored. */
-export async function createApiKey(audit: AuditStore, name: string, role: ApiRole): Promise<{ key: ApiKeyRecord; secret: string }> {
+export async function createApiKey(
+  audit: AuditStore,
+  name: string,
+  role: ApiRole,
+): Promise<{ key: ApiKeyRecord; secret: string }> {
   if (!NAME.test(name)) {
-    throw new AppError('usage', `"${name}" is not a key name`, { hint: 'use 1–64 letters, digits, dots, dashes or underscores, e.g. erp-prod' });
+    throw new AppError('usage', `"${name}" is not a key name`, {
+      hint: 'use 1–64 letters, digits, dots, dashes or underscores, e.g. erp-prod',
+    });
   }
   const secret = `${PREFIX}${randomBytes(32).toString('base64url')}`;
-  const key: ApiKeyRecord = { id: randomUUID(), name, role, secretHash: hashSecret(secret), createdAt: new Date().toISOString(), revokedAt: null };
+  const key: ApiKeyRecord = {
+    id: randomUUID(),
+    name,
+    role,
+    secretHash: hashSecret(secret),
+    createdAt: new Date().toISOString(),
+    revokedAt: null,
+  };
   await audit.createKey(key);
   return { key, secret };
 }
-
 
 /**
  * Recently checked keys, so that a busy server does not query the database on every request. Bounded (entries
