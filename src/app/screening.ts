@@ -1,15 +1,29 @@
 // Screening as a use case: validate the settings, run the engine and the jurisdiction check, and write the
 // audit record before the answer is returned (issue 5: "stored durably before the answer is sent").
 // The API's own endpoints, the yente- and CSL-compatible ones and `embargo screen` all go through here.
-import { randomUUID } from 'node:crypto';
 import type { AuditChannel, AuditKind, ListVersionRef } from '../audit/index.ts';
 import { AppError } from '../domain/errors.ts';
-import { findJurisdictions, type JurisdictionFinding, type JurisdictionTable } from '../jurisdictions/index.ts';
-import type { Match } from '../matching/index.ts';
+import {
+  findJurisdictions,
+  type JurisdictionFinding,
+  type JurisdictionTable,
+} from '../jurisdictions/index.ts';
+import type { Match, QueryOutcome, ScreenOptions, ScreenPool } from '../matching/index.ts';
 import type { AuditStore } from '../store/index.ts';
+import type { BatchPool } from './batch-pool.ts';
 import { normaliseQuery, toScreenQuery } from './normalise-query.ts';
+import { screeningId } from './screening-id.ts';
 import type { Screener } from './screener.ts';
-import type { BatchItem, BatchResponse, MatchOut, PartyQuery, PartyResult, ScreenSettings, ScreeningHeader, ScreeningResponse } from './screening-types.ts';
+import type {
+  BatchItem,
+  BatchResponse,
+  MatchOut,
+  PartyQuery,
+  PartyResult,
+  ScreenSettings,
+  ScreeningHeader,
+  ScreeningResponse,
+} from './screening-types.ts';
 
 /** Who asked, and through which door. */
 export interface Caller {
@@ -50,12 +64,19 @@ export interface ScreeningDeps {
   screener: Screener;
   audit: AuditStore;
   jurisdictions: JurisdictionTable | undefined;
+  /** Worker threads for batches (the server); absent: batches are screened on this thread. */
+  batchPool?: BatchPool;
 }
 
 /** Matches reported per party unless the caller asks otherwise (the engine's default). */
 export const DEFAULT_LIMIT = 10;
-/** Parties screened between two event-loop turns in a batch (≈ 10 ms of work). */
+/** Parties screened between two event-loop turns in a batch screened on this thread (≈ 10 ms of work). */
 const BATCH_SLICE = 50;
+/**
+ * Smallest chunk sent to a pool thread. A batch is cut into two chunks per thread (so two concurrent batches
+ * still share the threads evenly), but never into chunks so small that messages cost more than screening.
+ */
+const MIN_CHUNK = 32;
 
 export function matchOut(m: Match): MatchOut {
   return {
@@ -68,8 +89,26 @@ export function matchOut(m: Match): MatchOut {
     score: m.score,
     band: m.band,
     algorithm: m.algorithm,
-    explanation: m.explanation.map((e) => ({ feature: e.feature, contribution: e.contribution, reason: e.reason })),
-    also_on: m.alsoOn.map((a) => ({ entity_id: a.entityId, list_id: a.listId, source_id: a.sourceId, score: a.score })),
+    explanation: m.explanation.map((e) => ({
+      feature: e.feature,
+      contribution: e.contribution,
+      reason: e.reason,
+    })),
+    also_on: m.alsoOn.map((a) => ({
+      entity_id: a.entityId,
+      list_id: a.listId,
+      source_id: a.sourceId,
+      score: a.score,
+    })),
+  };
+}
+
+/** The engine's options for resolved settings. */
+function engineOptions(settings: ResolvedSettings): ScreenOptions {
+  return {
+    threshold: settings.threshold,
+    limit: settings.limit,
+    ...(settings.lists === undefined ? {} : { lists: settings.lists }),
   };
 }
 
@@ -110,25 +149,46 @@ export class ScreeningService {
 
   /** Engine matches and jurisdiction findings for one party (no audit record: callers record the request). */
   evaluate(party: PartyQuery, settings: ResolvedSettings): PartyResult {
-    const options = { threshold: settings.threshold, limit: settings.limit, ...(settings.lists === undefined ? {} : { lists: settings.lists }) };
-    const matches = this.#deps.screener.screen(toScreenQuery(party), options).map(matchOut);
-    const jurisdictions = this.jurisdictionsOf({ countries: party.country === undefined ? [] : [party.country], addresses: party.address === undefined ? [] : [party.address] });
+    return this.#result(party, this.#deps.screener.screen(toScreenQuery(party), engineOptions(settings)));
+  }
+
+  /** The answer for one party once the engine has matched it. */
+  #result(party: PartyQuery, found: readonly Match[]): PartyResult {
+    const matches = found.map(matchOut);
+    const jurisdictions = this.jurisdictionsOf({
+      countries: party.country === undefined ? [] : [party.country],
+      addresses: party.address === undefined ? [] : [party.address],
+    });
     const status = matches.length > 0 || jurisdictions.length > 0 ? 'potential_match' : 'clear';
     return { query: party, normalised: normaliseQuery(party), status, matches, jurisdictions };
   }
 
   /** Embargoed countries and regions among a party's countries and addresses. */
-  jurisdictionsOf(party: { countries: readonly string[]; addresses: readonly string[] }): JurisdictionFinding[] {
+  jurisdictionsOf(party: {
+    countries: readonly string[];
+    addresses: readonly string[];
+  }): JurisdictionFinding[] {
     const table = this.#deps.jurisdictions;
     return table === undefined ? [] : findJurisdictions(table, party);
   }
 
   header(settings: ResolvedSettings): ScreeningHeader {
-    return { id: randomUUID(), screened_at: new Date().toISOString(), algorithm: this.#deps.screener.algorithm.id, threshold: settings.threshold, lists: settings.refs };
+    const now = Date.now();
+    return {
+      id: screeningId(now),
+      screened_at: new Date(now).toISOString(),
+      algorithm: this.#deps.screener.algorithm.id,
+      threshold: settings.threshold,
+      lists: settings.refs,
+    };
   }
 
   /** Screens one party and records it. */
-  async screenOne(caller: Caller, party: PartyQuery, settings: ScreenSettings): Promise<Answered<ScreeningResponse>> {
+  async screenOne(
+    caller: Caller,
+    party: PartyQuery,
+    settings: ScreenSettings,
+  ): Promise<Answered<ScreeningResponse>> {
     const resolved = this.resolve(settings);
     const result = this.evaluate(party, resolved);
     const header = this.header(resolved);
@@ -149,19 +209,28 @@ export class ScreeningService {
   }
 
   /** Screens many parties; a party the engine cannot read is an error item, not a failed batch. */
-  async screenBatch(caller: Caller, parties: PartyQuery[], settings: ScreenSettings): Promise<Answered<BatchResponse>> {
+  async screenBatch(
+    caller: Caller,
+    parties: PartyQuery[],
+    settings: ScreenSettings,
+  ): Promise<Answered<BatchResponse>> {
     const resolved = this.resolve(settings);
-    const results: BatchItem[] = [];
-    for (const [index, party] of parties.entries()) {
-      results.push(this.#batchItem(party, index, resolved));
-      // A 1,000-party batch takes a few hundred ms: let other requests in between slices.
-      if (index % BATCH_SLICE === BATCH_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
-    }
+    const pool = this.#deps.batchPool;
+    const pooled =
+      pool === undefined
+        ? undefined
+        : await pool.use((threads) => this.#screenOnPool(threads, parties, resolved));
+    const results = pooled ?? (await this.#screenHere(parties, resolved));
     const count = (s: string) => results.filter((r) => r.status === s).length;
     const header = this.header(resolved);
     const response: BatchResponse = {
       ...header,
-      summary: { parties: parties.length, potential_matches: count('potential_match'), clear: count('clear'), errors: count('error') },
+      summary: {
+        parties: parties.length,
+        potential_matches: count('potential_match'),
+        clear: count('clear'),
+        errors: count('error'),
+      },
       results,
     };
     const json = JSON.stringify(response);
@@ -179,13 +248,67 @@ export class ScreeningService {
     return { body: response, json };
   }
 
-  #batchItem(party: PartyQuery, index: number, settings: ResolvedSettings): BatchItem {
+  /** The batch on this thread, yielding between slices so that other requests are not stalled behind it. */
+  async #screenHere(parties: PartyQuery[], settings: ResolvedSettings): Promise<BatchItem[]> {
+    const results: BatchItem[] = [];
+    for (const [index, party] of parties.entries()) {
+      results.push(this.#batchItem(party, index, () => this.evaluate(party, settings)));
+      if (index % BATCH_SLICE === BATCH_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return results;
+  }
+
+  /**
+   * The batch in chunks on the pool's threads, all in flight at once; the answers are put back in input order.
+   * This thread only cuts, assembles and serialises, so it keeps answering single screenings meanwhile.
+   */
+  async #screenOnPool(
+    pool: ScreenPool,
+    parties: PartyQuery[],
+    settings: ResolvedSettings,
+  ): Promise<BatchItem[]> {
+    const options = engineOptions(settings);
+    const size = Math.max(MIN_CHUNK, Math.ceil(parties.length / Math.max(1, 2 * pool.threads)));
+    const chunks: Promise<QueryOutcome[]>[] = [];
+    for (let start = 0; start < parties.length; start += size) {
+      chunks.push(pool.screenChunk(parties.slice(start, start + size).map(toScreenQuery), options));
+    }
+    const outcomes = (await Promise.all(chunks)).flat();
+    return parties.map((party, index) => {
+      const outcome = outcomes[index]!;
+      if ('error' in outcome) {
+        const { code, message, field, hint } = outcome.error;
+        return {
+          index,
+          reference: party.reference ?? null,
+          status: 'error',
+          query: party,
+          error: { code, message, field: field ?? null, hint: hint ?? null },
+        };
+      }
+      return this.#batchItem(party, index, () => this.#result(party, outcome.matches));
+    });
+  }
+
+  /** One batch item: the party's result, or an error item when the engine refused a field (AppError). */
+  #batchItem(party: PartyQuery, index: number, evaluate: () => PartyResult): BatchItem {
     const reference = party.reference ?? null;
     try {
-      return { index, reference, ...this.evaluate(party, settings) };
+      return { index, reference, ...evaluate() };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return { index, reference, status: 'error', query: party, error: { code: error.code, message: error.message, field: error.where ?? null, hint: error.hint ?? null } };
+      return {
+        index,
+        reference,
+        status: 'error',
+        query: party,
+        error: {
+          code: error.code,
+          message: error.message,
+          field: error.where ?? null,
+          hint: error.hint ?? null,
+        },
+      };
     }
   }
 

@@ -8,7 +8,11 @@ import { chainAfter, type AuditBody } from '../../audit/index.ts';
 if (parentPort === null) throw new Error('audit-writer-worker.ts must run in a worker thread');
 const port = parentPort;
 const db = new DatabaseSync((workerData as { path: string }).path);
-db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
+// cache_size: the audit indexes' pages stay in this connection's cache (SQLite's default is 2 MiB), so an append
+// does not re-read the index pages it touches from the file (one pread each). 16 MiB, bounded.
+db.exec(
+  'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -16384;',
+);
 
 /** Prepared on first use: the tables exist by then (the opener migrates before the first append). */
 function statements() {
@@ -29,7 +33,23 @@ function write(bodies: AuditBody[]) {
     const row = head.get() as { seq: number; hash: string };
     const records = chainAfter({ seq: Number(row.seq), hash: row.hash }, bodies);
     for (const r of records) {
-      insert.run(r.seq, r.id, r.at, r.actor, r.channel, r.kind, r.algorithm, r.threshold, r.lists, r.request, r.normalised, r.response, r.matchCount, r.prevHash, r.hash);
+      insert.run(
+        r.seq,
+        r.id,
+        r.at,
+        r.actor,
+        r.channel,
+        r.kind,
+        r.algorithm,
+        r.threshold,
+        r.lists,
+        r.request,
+        r.normalised,
+        r.response,
+        r.matchCount,
+        r.prevHash,
+        r.hash,
+      );
     }
     const last = records[records.length - 1]!;
     moveHead.run(last.seq, last.hash);
