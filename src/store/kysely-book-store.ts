@@ -1,7 +1,7 @@
 // The BookStore on Kysely, for SQLite and PostgreSQL. Every import and every screening run is one transaction:
 // a killed process leaves the book (and the previous results) as they were.
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { IsoDate } from '../domain/ids.ts';
 import { shareRange, type EdgeKind, type NodeRef, type RelationEdge } from '../graph/types.ts';
 import type {
@@ -18,7 +18,7 @@ import type {
   StoredParty,
 } from './book-store.ts';
 import { batches, inChunks, keysetPages, ROWS_PER_INSERT, ROWS_PER_PAGE } from './kysely/batching.ts';
-import { migrateToLatest } from './kysely/migrate.ts';
+import { KyselyStoreBase } from './kysely/store-base.ts';
 import { migrated, openKysely } from './kysely/open-kysely.ts';
 
 interface PartiesTable {
@@ -224,25 +224,9 @@ function toRun(row: Selectable<RunsTable>): BookRun {
 
 const relationKey = (e: RelationEdge): string => `${e.owner}\u0000${e.owned}\u0000${e.kind}\u0000${e.source}`;
 
-export class KyselyBookStore implements BookStore {
-  readonly dialect: 'sqlite' | 'postgres';
-  readonly #db: Kysely<BookDatabase>;
-
-  constructor(db: Kysely<BookDatabase>, dialect: 'sqlite' | 'postgres') {
-    this.#db = db;
-    this.dialect = dialect;
-  }
-
-  migrate(): Promise<void> {
-    return migrateToLatest(this.#db);
-  }
-
-  async close(): Promise<void> {
-    await this.#db.destroy();
-  }
-
+export class KyselyBookStore extends KyselyStoreBase<BookDatabase> implements BookStore {
   async revision(): Promise<number> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('book_imports')
       .select((eb) => eb.fn.max('revision').as('max'))
       .executeTakeFirst();
@@ -287,7 +271,7 @@ export class KyselyBookStore implements BookStore {
   ): Promise<BookImport> {
     // Key order keeps the B-tree writes sequential (see upsertRelations).
     const sorted = [...parties].sort((a, b) => (a.partyId < b.partyId ? -1 : a.partyId > b.partyId ? 1 : 0));
-    return this.#db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const revision = await this.#nextRevision(trx);
       const counts = { added: 0, changed: 0, unchanged: 0 };
       for (const batch of batches(sorted, ROWS_PER_INSERT)) {
@@ -369,7 +353,7 @@ export class KyselyBookStore implements BookStore {
     // keeps the primary-key B-tree writes sequential (a million random-order inserts thrash the page cache).
     const byKey = new Map(edges.map((e) => [relationKey(e), e]));
     const unique = [...byKey.keys()].sort().map((k) => byKey.get(k)!);
-    return this.#db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const revision = await this.#nextRevision(trx);
       let added = 0;
       for (const batch of batches(unique, ROWS_PER_INSERT)) {
@@ -414,13 +398,11 @@ export class KyselyBookStore implements BookStore {
   }
 
   async imports(): Promise<BookImport[]> {
-    return (await this.#db.selectFrom('book_imports').selectAll().orderBy('revision').execute()).map(
-      toImport,
-    );
+    return (await this.db.selectFrom('book_imports').selectAll().orderBy('revision').execute()).map(toImport);
   }
 
   async party(partyId: string): Promise<StoredParty | undefined> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('book_parties')
       .selectAll()
       .where('party_id', '=', partyId)
@@ -429,7 +411,7 @@ export class KyselyBookStore implements BookStore {
   }
 
   async partyCount(): Promise<number> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('book_parties')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
@@ -438,7 +420,7 @@ export class KyselyBookStore implements BookStore {
 
   async *parties(options: { sinceRevision?: number } = {}): AsyncIterable<StoredParty> {
     const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<PartiesTable> | undefined, limit) => {
-      let q = this.#db.selectFrom('book_parties').selectAll();
+      let q = this.db.selectFrom('book_parties').selectAll();
       if (options.sinceRevision !== undefined) q = q.where('revision', '>', options.sinceRevision);
       if (after !== undefined) q = q.where('party_id', '>', after.party_id);
       return q.orderBy('party_id').limit(limit).execute();
@@ -451,7 +433,7 @@ export class KyselyBookStore implements BookStore {
     const pages = keysetPages(
       ROWS_PER_PAGE * 4,
       (after: { party_id: string; name: string } | undefined, limit) => {
-        let q = this.#db.selectFrom('book_parties').select(['party_id', 'name']);
+        let q = this.db.selectFrom('book_parties').select(['party_id', 'name']);
         if (after !== undefined) q = q.where('party_id', '>', after.party_id);
         return q.orderBy('party_id').limit(limit).execute();
       },
@@ -460,7 +442,7 @@ export class KyselyBookStore implements BookStore {
   }
 
   async relationCount(): Promise<number> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('book_relations')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
@@ -469,7 +451,7 @@ export class KyselyBookStore implements BookStore {
 
   async *relations(): AsyncIterable<RelationEdge> {
     const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<RelationsTable> | undefined, limit) => {
-      let q = this.#db.selectFrom('book_relations').selectAll();
+      let q = this.db.selectFrom('book_relations').selectAll();
       if (after !== undefined) {
         const { owner, owned, kind, source } = after;
         q = q.where(sql<boolean>`(owner, owned, kind, source) > (${owner}, ${owned}, ${kind}, ${source})`);
@@ -480,7 +462,7 @@ export class KyselyBookStore implements BookStore {
   }
 
   async relationsOf(node: string): Promise<RelationEdge[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('book_relations')
       .selectAll()
       .where((eb) => eb.or([eb('owner', '=', node), eb('owned', '=', node)]))
@@ -494,14 +476,14 @@ export class KyselyBookStore implements BookStore {
 
   async relationsAt(nodes: readonly string[], side: 'owner' | 'owned'): Promise<RelationEdge[]> {
     const rows = await inChunks(nodes, VALUES_PER_IN, (chunk) =>
-      this.#db.selectFrom('book_relations').selectAll().where(side, 'in', chunk).execute(),
+      this.db.selectFrom('book_relations').selectAll().where(side, 'in', chunk).execute(),
     );
     return rows.map(toEdge);
   }
 
   async partyNamesOf(partyIds: readonly string[]): Promise<Map<string, string>> {
     const rows = await inChunks(partyIds, VALUES_PER_IN, (chunk) =>
-      this.#db
+      this.db
         .selectFrom('book_parties')
         .select(['party_id', 'name'])
         .where('party_id', 'in', chunk)
@@ -515,7 +497,7 @@ export class KyselyBookStore implements BookStore {
     results: Iterable<PartyResultRecord>,
     hooks: BookWriteHooks = {},
   ): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('book_results').execute();
       await trx.deleteFrom('book_runs').execute();
       await trx
@@ -537,12 +519,12 @@ export class KyselyBookStore implements BookStore {
   }
 
   async latestRun(): Promise<BookRun | undefined> {
-    const row = await this.#db.selectFrom('book_runs').selectAll().orderBy('at', 'desc').executeTakeFirst();
+    const row = await this.db.selectFrom('book_runs').selectAll().orderBy('at', 'desc').executeTakeFirst();
     return row === undefined ? undefined : toRun(row);
   }
 
   async result(partyId: string): Promise<PartyResultRecord | undefined> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('book_results')
       .selectAll()
       .where('party_id', '=', partyId)
@@ -552,7 +534,7 @@ export class KyselyBookStore implements BookStore {
 
   async *flaggedResults(): AsyncIterable<PartyResultRecord> {
     const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<ResultsTable> | undefined, limit) => {
-      let q = this.#db.selectFrom('book_results').selectAll().where('status', '!=', 'clear');
+      let q = this.db.selectFrom('book_results').selectAll().where('status', '!=', 'clear');
       if (after !== undefined) q = q.where('party_id', '>', after.party_id);
       return q.orderBy('party_id').limit(limit).execute();
     });
@@ -560,7 +542,7 @@ export class KyselyBookStore implements BookStore {
   }
 
   async saveIndex(revision: number, parts: readonly Uint8Array[]): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('book_index_parts').execute();
       for (let i = 0; i < parts.length; i++)
         await trx.insertInto('book_index_parts').values({ revision, part: i, data: parts[i]! }).execute();
@@ -568,13 +550,13 @@ export class KyselyBookStore implements BookStore {
   }
 
   async loadIndex(): Promise<{ revision: number; parts: Uint8Array[] } | undefined> {
-    const rows = await this.#db.selectFrom('book_index_parts').selectAll().orderBy('part').execute();
+    const rows = await this.db.selectFrom('book_index_parts').selectAll().orderBy('part').execute();
     if (rows.length === 0) return undefined;
     return { revision: Number(rows[0]!.revision), parts: rows.map((r) => r.data) };
   }
 
   async decide(d: MatchDecision): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('book_decisions')
       .values({
         party_id: d.partyId,
@@ -596,7 +578,7 @@ export class KyselyBookStore implements BookStore {
   }
 
   async decisions(): Promise<MatchDecision[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('book_decisions')
       .selectAll()
       .orderBy('party_id')

@@ -1,9 +1,9 @@
 // The MonitorStore on Kysely, for SQLite and PostgreSQL. Every monitor step is one transaction that writes the
 // alerts, their events and the webhook outbox together (the transactional outbox pattern): an event is sent if and
 // only if the change it reports was committed, and a killed process leaves both as they were.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import { batches, inChunks, keysetPages, ROWS_PER_INSERT, ROWS_PER_PAGE } from './kysely/batching.ts';
-import { migrateToLatest } from './kysely/migrate.ts';
+import { KyselyStoreBase } from './kysely/store-base.ts';
 import { migrated, openKysely } from './kysely/open-kysely.ts';
 import type {
   AlertEvent,
@@ -240,25 +240,9 @@ const ALERT_UPDATE = [
   'revision',
 ] as const;
 
-export class KyselyMonitorStore implements MonitorStore {
-  readonly dialect: 'sqlite' | 'postgres';
-  readonly #db: Kysely<MonitorDatabase>;
-
-  constructor(db: Kysely<MonitorDatabase>, dialect: 'sqlite' | 'postgres') {
-    this.#db = db;
-    this.dialect = dialect;
-  }
-
-  migrate(): Promise<void> {
-    return migrateToLatest(this.#db);
-  }
-
-  async close(): Promise<void> {
-    await this.#db.destroy();
-  }
-
+export class KyselyMonitorStore extends KyselyStoreBase<MonitorDatabase> implements MonitorStore {
   async alert(alertId: string): Promise<AlertRecord | undefined> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('monitor_alerts')
       .selectAll()
       .where('alert_id', '=', alertId)
@@ -272,7 +256,7 @@ export class KyselyMonitorStore implements MonitorStore {
     kind?: AlertKind,
   ): Promise<AlertRecord[]> {
     const rows = await inChunks(values, VALUES_PER_IN, (chunk) => {
-      let q = this.#db.selectFrom('monitor_alerts').selectAll().where(column, 'in', chunk);
+      let q = this.db.selectFrom('monitor_alerts').selectAll().where(column, 'in', chunk);
       if (kind !== undefined) q = q.where('kind', '=', kind);
       return q.orderBy('alert_id').execute();
     });
@@ -293,7 +277,7 @@ export class KyselyMonitorStore implements MonitorStore {
 
   async *presentAlerts(kind?: AlertKind): AsyncIterable<AlertRecord> {
     const pages = keysetPages(ROWS_PER_PAGE, (after: Selectable<AlertsTable> | undefined, limit) => {
-      let q = this.#db.selectFrom('monitor_alerts').selectAll().where('present', '=', 1);
+      let q = this.db.selectFrom('monitor_alerts').selectAll().where('present', '=', 1);
       if (kind !== undefined) q = q.where('kind', '=', kind);
       if (after !== undefined) q = q.where('alert_id', '>', after.alert_id);
       return q.orderBy('alert_id').limit(limit).execute();
@@ -302,7 +286,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async listAlerts(filter: AlertFilter = {}): Promise<AlertRecord[]> {
-    let q = this.#db.selectFrom('monitor_alerts').selectAll();
+    let q = this.db.selectFrom('monitor_alerts').selectAll();
     if (filter.states !== undefined && filter.states.length > 0)
       q = q.where('state', 'in', [...filter.states]);
     if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind);
@@ -321,7 +305,7 @@ export class KyselyMonitorStore implements MonitorStore {
   async countByState(
     filter: Pick<AlertFilter, 'kind' | 'present'> = {},
   ): Promise<Record<AlertState, number>> {
-    let q = this.#db.selectFrom('monitor_alerts').select(['state', (eb) => eb.fn.countAll().as('n')]);
+    let q = this.db.selectFrom('monitor_alerts').select(['state', (eb) => eb.fn.countAll().as('n')]);
     if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind);
     if (filter.present !== undefined) q = q.where('present', '=', filter.present ? 1 : 0);
     const rows = await q.groupBy('state').execute();
@@ -331,7 +315,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async events(alertId: string): Promise<AlertEvent[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('monitor_alert_events')
       .selectAll()
       .where('alert_id', '=', alertId)
@@ -396,7 +380,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async commit(batch: MonitorBatch, hooks: MonitorWriteHooks = {}): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       await this.#upsertAlerts(trx, batch.alerts);
       for (const chunk of batches(batch.events, ROWS_PER_INSERT))
         await trx.insertInto('monitor_alert_events').values(chunk.map(eventRow)).execute();
@@ -412,7 +396,7 @@ export class KyselyMonitorStore implements MonitorStore {
     event: AlertEvent,
     outbox: readonly OutboxEvent[],
   ): Promise<boolean> {
-    return this.#db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const row = alertRow(alert);
       const result = await trx
         .updateTable('monitor_alerts')
@@ -428,7 +412,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async setting(name: string): Promise<unknown> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('monitor_settings')
       .select('value')
       .where('name', '=', name)
@@ -437,7 +421,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async addEndpoint(e: WebhookEndpoint): Promise<void> {
-    await this.#db
+    await this.db
       .insertInto('webhook_endpoints')
       .values({
         endpoint_id: e.endpointId,
@@ -452,7 +436,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async endpoint(endpointId: string): Promise<WebhookEndpoint | undefined> {
-    const row = await this.#db
+    const row = await this.db
       .selectFrom('webhook_endpoints')
       .selectAll()
       .where('endpoint_id', '=', endpointId)
@@ -461,13 +445,13 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async endpoints(options: { includeDisabled?: boolean } = {}): Promise<WebhookEndpoint[]> {
-    let q = this.#db.selectFrom('webhook_endpoints').selectAll();
+    let q = this.db.selectFrom('webhook_endpoints').selectAll();
     if (options.includeDisabled !== true) q = q.where('disabled_at', 'is', null);
     return (await q.orderBy('created_at').orderBy('endpoint_id').execute()).map(toEndpoint);
   }
 
   async disableEndpoint(endpointId: string, at: string): Promise<boolean> {
-    return this.#db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const r = await trx
         .updateTable('webhook_endpoints')
         .set({ disabled_at: at })
@@ -486,7 +470,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async dueMessages(now: string, limit: number): Promise<OutboxMessage[]> {
-    const rows = await this.#db
+    const rows = await this.db
       .selectFrom('webhook_outbox')
       .selectAll()
       .where('status', '=', 'pending')
@@ -500,7 +484,7 @@ export class KyselyMonitorStore implements MonitorStore {
   }
 
   async claimMessage(m: OutboxMessage, leaseUntil: string): Promise<boolean> {
-    const r = await this.#db
+    const r = await this.db
       .updateTable('webhook_outbox')
       .set({ next_attempt_at: leaseUntil })
       .where('message_id', '=', m.messageId)
@@ -516,7 +500,7 @@ export class KyselyMonitorStore implements MonitorStore {
     a: DeliveryAttempt,
     next: Pick<OutboxMessage, 'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'deliveredAt'>,
   ): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+    await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('webhook_deliveries')
         .values({
@@ -548,7 +532,7 @@ export class KyselyMonitorStore implements MonitorStore {
   async outbox(
     filter: { endpointId?: string; status?: OutboxStatus; messageId?: string } = {},
   ): Promise<OutboxMessage[]> {
-    let q = this.#db.selectFrom('webhook_outbox').selectAll();
+    let q = this.db.selectFrom('webhook_outbox').selectAll();
     if (filter.endpointId !== undefined) q = q.where('endpoint_id', '=', filter.endpointId);
     if (filter.status !== undefined) q = q.where('status', '=', filter.status);
     if (filter.messageId !== undefined) q = q.where('message_id', '=', filter.messageId);
@@ -560,7 +544,7 @@ export class KyselyMonitorStore implements MonitorStore {
   async deliveries(
     filter: { endpointId?: string; messageId?: string; limit?: number } = {},
   ): Promise<DeliveryAttempt[]> {
-    let q = this.#db.selectFrom('webhook_deliveries').selectAll();
+    let q = this.db.selectFrom('webhook_deliveries').selectAll();
     if (filter.endpointId !== undefined) q = q.where('endpoint_id', '=', filter.endpointId);
     if (filter.messageId !== undefined) q = q.where('message_id', '=', filter.messageId);
     const rows = await q

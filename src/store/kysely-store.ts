@@ -1,9 +1,9 @@
 // The Store on Kysely: one code path for SQLite and PostgreSQL (the dialect is chosen by the caller).
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Entity } from '../domain/entity.ts';
 import { parseEntityId, type EntityId, type IsoDate, type ListId } from '../domain/ids.ts';
 import { caption } from '../domain/entity.ts';
-import { migrateToLatest } from './kysely/migrate.ts';
+import { KyselyStoreBase } from './kysely/store-base.ts';
 import type { Database, ListVersionsTable } from './schema.ts';
 import type { CommitHooks, ListVersion, NewVersion, Store } from './store.ts';
 
@@ -30,23 +30,7 @@ function toListVersion(row: Selectable<ListVersionsTable>): ListVersion {
   };
 }
 
-export class KyselyStore implements Store {
-  readonly dialect: 'sqlite' | 'postgres';
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
-    this.db = db;
-    this.dialect = dialect;
-  }
-
-  migrate(): Promise<void> {
-    return migrateToLatest(this.db);
-  }
-
-  async close(): Promise<void> {
-    await this.db.destroy();
-  }
-
+export class KyselyStore extends KyselyStoreBase<Database> implements Store {
   async currentVersions(): Promise<ListVersion[]> {
     const rows = await this.db
       .selectFrom('list_versions as v')
