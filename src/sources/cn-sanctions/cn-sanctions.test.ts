@@ -4,27 +4,21 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Entity } from '../../domain/entity.ts';
-import type { ImportWarning } from '../types.ts';
+import { summarise, type Summary } from '../common/test-helpers.ts';
 import { cnSanctionsFormat, detectCnSanctions } from './index.ts';
 import { parseCnSanctions } from './cn-sanctions.parse.ts';
 
 const FILE = 'test/fixtures/cn/sanctions.csv';
 
-async function read(path: string, today = '2026-09-01') {
-  const out = { listId: '', entities: [] as Entity[], warnings: [] as ImportWarning[], rowsRead: -1 };
-  for await (const e of cnSanctionsFormat.read(path, { today })) {
-    if (e.type === 'list') out.listId = e.listId;
-    else if (e.type === 'entity') out.entities.push(e.entity);
-    else if (e.type === 'warning') out.warnings.push(e.warning);
-    else out.rowsRead = e.rowsRead;
-  }
-  return out;
-}
-const named = (entities: Entity[], name: string) => entities.find((e) => e.names.some((n) => n.value === name));
+const read = (path: string, today = '2026-09-01'): Promise<Summary> =>
+  summarise(cnSanctionsFormat.read(path, { today }));
+const named = (entities: Entity[], name: string) =>
+  entities.find((e) => e.names.some((n) => n.value === name));
 
 test('610 rows: Company 378, Person 195, Organization 37', async () => {
   const types = new Map<string, number>();
-  for await (const e of parseCnSanctions(FILE)) if (e.type === 'record') types.set(e.record.type, (types.get(e.record.type) ?? 0) + 1);
+  for await (const e of parseCnSanctions(FILE))
+    if (e.type === 'record') types.set(e.record.type, (types.get(e.record.type) ?? 0) + 1);
   assert.deepEqual(Object.fromEntries(types), { Organization: 37, Company: 378, Person: 195 });
 });
 
@@ -44,7 +38,10 @@ test('National Endowment for Democracy keeps its Chinese name as an original nam
   const ned = named((await read(FILE)).entities, 'National Endowment for Democracy');
   assert.ok(ned);
   assert.equal(ned.schema, 'Organization');
-  assert.deepEqual(ned.names.find((n) => n.kind === 'original'), { value: '美国国家民主基金会', kind: 'original', lang: 'zh' });
+  assert.deepEqual(
+    ned.names.find((n) => n.kind === 'original'),
+    { value: '美国国家民主基金会', kind: 'original', lang: 'zh' },
+  );
   assert.equal(ned.listing.start, '2019-12-02');
   assert.deepEqual(ned.countries, [{ code: 'us', role: 'country' }]);
   assert.equal(ned.sourceId, 'national-endowment-for-democracy');
@@ -84,17 +81,46 @@ test('End date: ended once it has passed (ReadOptions.today)', async () => {
 test('damaged rows: bad Type and a shifted row are bad_record, a bad date is a note', async () => {
   const tmp = await mkdtemp(join(tmpdir(), 'embargo-cn-'));
   const lines = (await readFile(FILE, 'utf8')).split('\n').slice(0, 3);
-  lines.push('Spaceship,,Some Ship,,,,,,,,,01.01.2024,,,', 'Company,,Bad Date Co,,,,,,,,,2024-13-45,,,', 'Company,,Shifted');
+  lines.push(
+    'Spaceship,,Some Ship,,,,,,,,,01.01.2024,,,',
+    'Company,,Bad Date Co,,,,,,,,,2024-13-45,,,',
+    'Company,,Shifted',
+  );
   const path = join(tmp, 'sanctions.csv');
   await writeFile(path, lines.join('\n') + '\n');
   const r = await read(path);
   assert.equal(r.rowsRead, 5);
-  assert.deepEqual(r.entities.map((e) => e.names[0]!.value), ['National Endowment for Democracy', 'National Democratic Institute for International Affairs', 'Bad Date Co']);
-  assert.deepEqual(r.warnings.map((w) => [w.line, w.severity]), [[6, 'bad_record'], [4, 'bad_record'], [5, 'note']]);
+  assert.deepEqual(
+    r.entities.map((e) => e.names[0]!.value),
+    [
+      'National Endowment for Democracy',
+      'National Democratic Institute for International Affairs',
+      'Bad Date Co',
+    ],
+  );
+  assert.deepEqual(
+    r.warnings.map((w) => [w.line, w.severity]),
+    [
+      [6, 'bad_record'],
+      [4, 'bad_record'],
+      [5, 'note'],
+    ],
+  );
 });
 
 test('detection by header', async () => {
   const head = (await readFile(FILE, 'latin1')).slice(0, 4096);
-  assert.equal(detectCnSanctions({ path: FILE, isDirectory: false, fileNames: ['sanctions.csv'], head }), true);
-  assert.equal(detectCnSanctions({ path: FILE, isDirectory: false, fileNames: ['sanctions.csv'], head: 'Name,Clean Name\n' }), false);
+  assert.equal(
+    detectCnSanctions({ path: FILE, isDirectory: false, fileNames: ['sanctions.csv'], head }),
+    true,
+  );
+  assert.equal(
+    detectCnSanctions({
+      path: FILE,
+      isDirectory: false,
+      fileNames: ['sanctions.csv'],
+      head: 'Name,Clean Name\n',
+    }),
+    false,
+  );
 });

@@ -54,6 +54,27 @@ export async function collect(events: AsyncIterable<SourceEvent>): Promise<Colle
   return read;
 }
 
+/** What a read said: its list id and as-of date ('' when none), entities, warnings and rows read. */
+export interface Summary {
+  listId: string;
+  asOf: string;
+  entities: Entity[];
+  warnings: ImportWarning[];
+  rowsRead: number;
+}
+
+/** Summarises every event of a read (`rowsRead` -1 when no end event came). */
+export async function summarise(events: AsyncIterable<SourceEvent>): Promise<Summary> {
+  const out: Summary = { listId: '', asOf: '', entities: [], warnings: [], rowsRead: -1 };
+  for await (const e of events) {
+    if (e.type === 'list') Object.assign(out, { listId: e.listId, asOf: e.asOf ?? '' });
+    else if (e.type === 'entity') out.entities.push(e.entity);
+    else if (e.type === 'warning') out.warnings.push(e.warning);
+    else out.rowsRead = e.rowsRead;
+  }
+  return out;
+}
+
 /** The entity with this sourceId (fails the test when absent). */
 export function entityOf(read: ReadAll, id: string): Entity {
   const found = read.entities.get(id);

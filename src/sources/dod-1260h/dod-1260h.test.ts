@@ -4,23 +4,15 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Entity } from '../../domain/entity.ts';
-import type { ImportWarning } from '../types.ts';
+import { summarise, type Summary } from '../common/test-helpers.ts';
 import { detectDod1260h, dod1260hFormat } from './index.ts';
 
 const FILE = 'test/fixtures/us_dod_1260h/sanctions.csv';
 const TODAY = '2026-09-01';
 
-async function read(path: string) {
-  const out = { listId: '', entities: [] as Entity[], warnings: [] as ImportWarning[], rowsRead: -1 };
-  for await (const e of dod1260hFormat.read(path, { today: TODAY })) {
-    if (e.type === 'list') out.listId = e.listId;
-    else if (e.type === 'entity') out.entities.push(e.entity);
-    else if (e.type === 'warning') out.warnings.push(e.warning);
-    else out.rowsRead = e.rowsRead;
-  }
-  return out;
-}
-const named = (entities: Entity[], name: string) => entities.find((e) => e.names.some((n) => n.value === name));
+const read = (path: string): Promise<Summary> => summarise(dod1260hFormat.read(path, { today: TODAY }));
+const named = (entities: Entity[], name: string) =>
+  entities.find((e) => e.names.some((n) => n.value === name));
 
 test('397 rows are 227 companies, one entity each', async () => {
   const r = await read(FILE);
@@ -44,7 +36,12 @@ test('Hikvision: printed name, parent CETC as owner, tranches 2021-06-03 and 202
   assert.equal(hik.names[0]?.value, 'Hangzhou Hikvision Digital Technology Co., Ltd.');
   assert.ok(hik.names.some((n) => n.value === 'Hikvision' && n.kind === 'aka'));
   assert.deepEqual(hik.relations, [
-    { kind: 'ownership', role: 'owner', other: { name: 'China Electronics Technology Group Corporation' }, note: 'Parent Name: China Electronics Technology Group Corporation' },
+    {
+      kind: 'ownership',
+      role: 'owner',
+      other: { name: 'China Electronics Technology Group Corporation' },
+      note: 'Parent Name: China Electronics Technology Group Corporation',
+    },
   ]);
   assert.deepEqual(hik.properties.tranches, ['2021-06-03', '2025-01-07', '2026-06-08']);
   assert.equal(hik.listing.start, '2021-06-03');
@@ -54,9 +51,18 @@ test('Hikvision: printed name, parent CETC as owner, tranches 2021-06-03 and 202
 test('Huawei and SMIC Beijing carry their parents', async () => {
   const r = await read(FILE);
   const huawei = named(r.entities, 'Huawei Technologies Co., Ltd. (Huawei)');
-  assert.deepEqual(huawei?.relations.map((x) => 'name' in x.other && x.other.name), ['Huawei Investment & Holding Co., Ltd.']);
-  const smic = named(r.entities, 'Semiconductor Manufacturing International (Beijing) Corporation (SMIC Beijing)');
-  assert.deepEqual(smic?.relations.map((x) => 'name' in x.other && x.other.name), ['Semiconductor Manufacturing International Corporation']);
+  assert.deepEqual(
+    huawei?.relations.map((x) => 'name' in x.other && x.other.name),
+    ['Huawei Investment & Holding Co., Ltd.'],
+  );
+  const smic = named(
+    r.entities,
+    'Semiconductor Manufacturing International (Beijing) Corporation (SMIC Beijing)',
+  );
+  assert.deepEqual(
+    smic?.relations.map((x) => 'name' in x.other && x.other.name),
+    ['Semiconductor Manufacturing International Corporation'],
+  );
   assert.equal(smic?.relations[0]?.share, undefined); // share not stated
 });
 
@@ -81,7 +87,14 @@ test('damaged rows: a bad date is a note, a shifted row and an empty name are ba
   const r = await read(path);
   assert.equal(r.rowsRead, 6);
   assert.equal(r.entities.length, 4);
-  assert.deepEqual(r.warnings.map((w) => [w.line, w.severity]), [[6, 'bad_record'], [7, 'bad_record'], [5, 'note']]);
+  assert.deepEqual(
+    r.warnings.map((w) => [w.line, w.severity]),
+    [
+      [6, 'bad_record'],
+      [7, 'bad_record'],
+      [5, 'note'],
+    ],
+  );
   assert.match(r.warnings[2]!.reason, /start date "June 2021"/);
 });
 
@@ -89,5 +102,8 @@ test('detection by header', async () => {
   const head = (await readFile(FILE, 'latin1')).slice(0, 4096);
   assert.equal(detectDod1260h({ path: FILE, isDirectory: false, fileNames: ['sanctions.csv'], head }), true);
   const cn = (await readFile('test/fixtures/cn/sanctions.csv', 'latin1')).slice(0, 4096);
-  assert.equal(detectDod1260h({ path: 'x', isDirectory: false, fileNames: ['sanctions.csv'], head: cn }), false);
+  assert.equal(
+    detectDod1260h({ path: 'x', isDirectory: false, fileNames: ['sanctions.csv'], head: cn }),
+    false,
+  );
 });

@@ -4,23 +4,16 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Entity } from '../../domain/entity.ts';
-import type { ImportWarning } from '../types.ts';
+import { summarise, type Summary } from '../common/test-helpers.ts';
 import { detectFccCovered, fccCoveredFormat } from './index.ts';
 import { coveredParties, categoryLabel } from './fcc-covered.parties.ts';
 
 const FILE = 'test/fixtures/us_fcc_covered_list/table.csv';
 
-async function read(path: string) {
-  const out = { listId: '', entities: [] as Entity[], warnings: [] as ImportWarning[], rowsRead: -1 };
-  for await (const e of fccCoveredFormat.read(path, { today: '2026-09-01' })) {
-    if (e.type === 'list') out.listId = e.listId;
-    else if (e.type === 'entity') out.entities.push(e.entity);
-    else if (e.type === 'warning') out.warnings.push(e.warning);
-    else out.rowsRead = e.rowsRead;
-  }
-  return out;
-}
-const named = (entities: Entity[], name: string) => entities.find((e) => e.names.some((n) => n.value === name));
+const read = (path: string): Promise<Summary> =>
+  summarise(fccCoveredFormat.read(path, { today: '2026-09-01' }));
+const named = (entities: Entity[], name: string) =>
+  entities.find((e) => e.names.some((n) => n.value === name));
 
 test('16 entries: 13 named parties (12 entries, one naming a subsidiary too) and 4 category Things', async () => {
   const r = await read(FILE);
@@ -33,7 +26,11 @@ test('16 entries: 13 named parties (12 entries, one naming a subsidiary too) and
 
 test('Huawei, Hikvision, Dahua: producer name extracted, full text kept, March 12, 2021', async () => {
   const r = await read(FILE);
-  for (const name of ['Huawei Technologies Company', 'Hangzhou Hikvision Digital Technology Company', 'Dahua Technology Company']) {
+  for (const name of [
+    'Huawei Technologies Company',
+    'Hangzhou Hikvision Digital Technology Company',
+    'Dahua Technology Company',
+  ]) {
     const e = named(r.entities, name);
     assert.ok(e, name);
     assert.equal(e.names.length, 1);
@@ -52,13 +49,21 @@ test('Kaspersky: AO Kaspersky Lab (2022-03-25) and Kaspersky Lab, Inc. (2024-07-
 test('a wholly-owned subsidiary named with its parent is its own party, owned 100 %', async () => {
   const comnet = named((await read(FILE)).entities, 'ComNet (USA) LLC');
   assert.deepEqual(comnet?.relations, [
-    { kind: 'ownership', role: 'owner', other: { name: 'Pacific Networks Corp' }, share: [1, 1], note: 'wholly-owned subsidiary of Pacific Networks Corp' },
+    {
+      kind: 'ownership',
+      role: 'owner',
+      other: { name: 'Pacific Networks Corp' },
+      share: [1, 1],
+      note: 'wholly-owned subsidiary of Pacific Networks Corp',
+    },
   ]);
 });
 
 test('the run-together date cell: start 2025-12-22, updates kept and noted', async () => {
   const r = await read(FILE);
-  const uas = r.entities.find((e) => e.schema === 'Thing' && e.names[0]!.value.startsWith('Uncrewed aircraft systems'));
+  const uas = r.entities.find(
+    (e) => e.schema === 'Thing' && e.names[0]!.value.startsWith('Uncrewed aircraft systems'),
+  );
   assert.ok(uas);
   assert.equal(uas.names[0]!.value, 'Uncrewed aircraft systems (UAS) and UAS critical components');
   assert.equal(uas.listing.start, '2025-12-22');
@@ -67,26 +72,56 @@ test('the run-together date cell: start 2025-12-22, updates kept and noted', asy
 });
 
 test('party extraction and category labels', () => {
-  assert.deepEqual(coveredParties('Cybersecurity and anti-virus software produced or provided by Kaspersky Lab, Inc. or any of its successors and assignees.'), [{ name: 'Kaspersky Lab, Inc.' }]);
-  assert.deepEqual(coveredParties('Routers ^ produced in a foreign country, except routers which have been granted a Conditional Approval by DoW or DHS.'), []);
-  assert.equal(categoryLabel('Foreign-produced power inverters, £ except power inverters'), 'Foreign-produced power inverters');
+  assert.deepEqual(
+    coveredParties(
+      'Cybersecurity and anti-virus software produced or provided by Kaspersky Lab, Inc. or any of its successors and assignees.',
+    ),
+    [{ name: 'Kaspersky Lab, Inc.' }],
+  );
+  assert.deepEqual(
+    coveredParties(
+      'Routers ^ produced in a foreign country, except routers which have been granted a Conditional Approval by DoW or DHS.',
+    ),
+    [],
+  );
+  assert.equal(
+    categoryLabel('Foreign-produced power inverters, £ except power inverters'),
+    'Foreign-produced power inverters',
+  );
   assert.equal(categoryLabel('Routers ^ produced in a foreign country'), 'Routers');
 });
 
 test('damaged rows: an empty description is bad_record, an unreadable date is a note', async () => {
   const tmp = await mkdtemp(join(tmpdir(), 'embargo-fcc-'));
   const lines = (await readFile(FILE, 'utf8')).split('\r\n').slice(0, 2);
-  lines.push(',"March 1, 2021"', '"Equipment produced by Acme Networks Company, including services.",sometime in 2021', 'one,two,three');
+  lines.push(
+    ',"March 1, 2021"',
+    '"Equipment produced by Acme Networks Company, including services.",sometime in 2021',
+    'one,two,three',
+  );
   const path = join(tmp, 'table.csv');
   await writeFile(path, lines.join('\r\n') + '\r\n');
   const r = await read(path);
   assert.equal(r.rowsRead, 4);
-  assert.deepEqual(r.entities.map((e) => e.names[0]!.value), ['Huawei Technologies Company', 'Acme Networks Company']);
-  assert.deepEqual(r.warnings.map((w) => [w.line, w.severity]), [[3, 'bad_record'], [4, 'note'], [5, 'bad_record']]);
+  assert.deepEqual(
+    r.entities.map((e) => e.names[0]!.value),
+    ['Huawei Technologies Company', 'Acme Networks Company'],
+  );
+  assert.deepEqual(
+    r.warnings.map((w) => [w.line, w.severity]),
+    [
+      [3, 'bad_record'],
+      [4, 'note'],
+      [5, 'bad_record'],
+    ],
+  );
 });
 
 test('detection by header', async () => {
   const head = (await readFile(FILE, 'latin1')).slice(0, 4096);
   assert.equal(detectFccCovered({ path: FILE, isDirectory: false, fileNames: ['table.csv'], head }), true);
-  assert.equal(detectFccCovered({ path: FILE, isDirectory: false, fileNames: ['table.csv'], head: 'id,name\n' }), false);
+  assert.equal(
+    detectFccCovered({ path: FILE, isDirectory: false, fileNames: ['table.csv'], head: 'id,name\n' }),
+    false,
+  );
 });
