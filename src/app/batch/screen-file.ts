@@ -11,6 +11,8 @@ import {
   outputFormatOf,
   screenFile,
   type FileParty,
+  type MatchIndex,
+  type ScreenFileOptions,
   type ScreenFileProgress,
   type ScreenFileSummary,
 } from '../../matching/index.ts';
@@ -20,7 +22,7 @@ import type { AppContext } from '../context.ts';
 import { MatchingScreener } from '../matching-screener.ts';
 import { toScreenQuery } from '../normalise-query.ts';
 import type { ScreeningHeader } from '../screening-types.ts';
-import { ScreeningService, type Caller, type ResolvedSettings } from '../screening.ts';
+import { ScreeningService, type AuditEntry, type Caller, type ResolvedSettings } from '../screening.ts';
 
 export interface ScreenFileRequest {
   input: string;
@@ -94,6 +96,84 @@ function reportOf(header: ScreeningHeader, s: ScreenFileSummary): ScreenFileRepo
   };
 }
 
+function auditEntry(
+  header: ScreeningHeader,
+  settings: ResolvedSettings,
+  report: ScreenFileReport,
+): AuditEntry {
+  return {
+    id: header.id,
+    at: header.screened_at,
+    kind: 'batch_file',
+    settings,
+    request: {
+      input: report.input,
+      output: { file: report.output.file, format: report.output.format },
+      lists: settings.lists ?? null,
+      threshold: settings.threshold,
+      limit: settings.limit,
+    },
+    normalised: null,
+    response: report,
+    matchCount: report.summary.matches,
+  };
+}
+
+/** The pipeline's options: the service's engine query, jurisdiction check and audit record. */
+function fileOptions(
+  service: ScreeningService,
+  settings: ResolvedSettings,
+  request: ScreenFileRequest,
+  commit: (summary: ScreenFileSummary) => Promise<void>,
+): ScreenFileOptions {
+  return {
+    screen: {
+      threshold: settings.threshold,
+      limit: settings.limit,
+      ...(settings.lists === undefined ? {} : { lists: settings.lists }),
+    },
+    ...(request.inputFormat === undefined ? {} : { inputFormat: request.inputFormat }),
+    ...(request.outputFormat === undefined ? {} : { outputFormat: request.outputFormat }),
+    engineQuery: (party: FileParty) => toScreenQuery(party),
+    jurisdictions: (party: FileParty) =>
+      service.jurisdictionsOf({
+        countries: party.country === undefined ? [] : [party.country],
+        addresses: party.address === undefined ? [] : [party.address],
+      }),
+    ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
+    beforeCommit: commit,
+  };
+}
+
+/** Screens the file with a pool over the screener's index; the audit record is appended before the output appears. */
+async function screenWith(
+  service: ScreeningService,
+  index: MatchIndex,
+  caller: Caller,
+  request: ScreenFileRequest,
+  settings: ResolvedSettings,
+): Promise<ScreenFileReport> {
+  const threads =
+    request.workers === undefined ? await defaultThreads(request.input) : { workers: request.workers };
+  const pool = openScreenPool(index, threads);
+  const header = service.header(settings);
+  let report: ScreenFileReport | undefined;
+  try {
+    await screenFile(
+      pool,
+      request.input,
+      request.output,
+      fileOptions(service, settings, request, async (summary) => {
+        report = reportOf(header, summary);
+        await service.record(caller, auditEntry(header, settings, report));
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  return report!;
+}
+
 /** Screens the file and records it; resolves once the audit record is durable and the output in place. */
 export async function screenFileAudited(
   app: AppContext,
@@ -101,10 +181,9 @@ export async function screenFileAudited(
   request: ScreenFileRequest,
 ): Promise<ScreenFileReport> {
   const lists = request.lists?.map((l) => l.trim()).filter((l) => l !== '');
+  const asked = lists === undefined || lists.length === 0 ? undefined : lists;
   const only: ListId[] | undefined =
-    lists === undefined || lists.length === 0
-      ? undefined
-      : [...new Set(lists.map((l) => listId(l.split(':')[0]!)))];
+    asked === undefined ? undefined : [...new Set(asked.map((l) => listId(l.split(':')[0]!)))];
   // Formats first: a wrong name fails before the index is built.
   tableFormatOf(request.input, request.inputFormat, '--input-format');
   outputFormatOf(request.output, request.outputFormat);
@@ -121,56 +200,12 @@ export async function screenFileAudited(
       });
     await screener.refresh();
     const service = new ScreeningService({ screener, audit, jurisdictions });
-    const settings: ResolvedSettings = service.resolve({
+    const settings = service.resolve({
       ...(request.threshold === undefined ? {} : { threshold: request.threshold }),
-      ...(lists === undefined || lists.length === 0 ? {} : { lists }),
+      ...(asked === undefined ? {} : { lists: asked }),
     });
     request.onIndexed?.(screener.state().entities);
-    const threads =
-      request.workers === undefined ? await defaultThreads(request.input) : { workers: request.workers };
-    const pool = openScreenPool(screener.index!, threads);
-    const header = service.header(settings);
-    let report: ScreenFileReport | undefined;
-    try {
-      await screenFile(pool, request.input, request.output, {
-        screen: {
-          threshold: settings.threshold,
-          limit: settings.limit,
-          ...(settings.lists === undefined ? {} : { lists: settings.lists }),
-        },
-        ...(request.inputFormat === undefined ? {} : { inputFormat: request.inputFormat }),
-        ...(request.outputFormat === undefined ? {} : { outputFormat: request.outputFormat }),
-        engineQuery: (party: FileParty) => toScreenQuery(party),
-        jurisdictions: (party: FileParty) =>
-          service.jurisdictionsOf({
-            countries: party.country === undefined ? [] : [party.country],
-            addresses: party.address === undefined ? [] : [party.address],
-          }),
-        ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
-        beforeCommit: async (summary) => {
-          report = reportOf(header, summary);
-          await service.record(caller, {
-            id: header.id,
-            at: header.screened_at,
-            kind: 'batch_file',
-            settings,
-            request: {
-              input: report.input,
-              output: { file: report.output.file, format: report.output.format },
-              lists: settings.lists ?? null,
-              threshold: settings.threshold,
-              limit: settings.limit,
-            },
-            normalised: null,
-            response: report,
-            matchCount: summary.matches,
-          });
-        },
-      });
-    } finally {
-      await pool.close();
-    }
-    return report!;
+    return await screenWith(service, screener.index!, caller, request, settings);
   } finally {
     await screener.close();
     await audit.close();
