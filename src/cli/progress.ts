@@ -34,20 +34,20 @@ export function rowProgressBar(
     },
     cliProgress.Presets.shades_classic,
   );
-  const started = performance.now();
+  // The rate counts from the first chunk written, so that building the index does not read as slow screening.
+  let first: { at: number; rows: number } | undefined;
   let running = false;
   let last: RowProgress = { rows: 0, bytesRead: 0, bytesTotal: 0 };
   const payload = (p: RowProgress) => {
-    const seconds = (performance.now() - started) / 1000;
-    return {
-      rows: p.rows.toLocaleString('en-US'),
-      rate: seconds > 0 ? Math.round(p.rows / seconds).toLocaleString('en-US') : '0',
-    };
+    first ??= { at: performance.now(), rows: p.rows };
+    const seconds = (performance.now() - first.at) / 1000;
+    const rate = seconds > 0 ? Math.round((p.rows - first.rows) / seconds) : 0;
+    return { rows: p.rows.toLocaleString('en-US'), rate: rate.toLocaleString('en-US') };
   };
   return {
     update(p) {
       last = p;
-      // The input is read ahead of the rows written: the bar follows the bytes of the rows read so far.
+      // The input is read ahead of the rows written: the bar follows the bytes read so far.
       const total = Math.max(1, p.bytesTotal);
       if (!running) {
         bar.start(total, Math.min(p.bytesRead, total), payload(p));
