@@ -12,6 +12,7 @@ import type { ScreenOptions, ScreenQuery } from '../types.ts';
 import { AtomicOutput, type WrittenFile } from './atomic-output.ts';
 import { fileItems, type FileItem, type FileParty } from './file-party.ts';
 import { formatRow, outputFormatOf, outputHead, type OutputFormat } from './output-format.ts';
+import { OrderedChunks } from './ordered-chunks.ts';
 import { statusOf, type FileFinding, type RowResult } from './row-result.ts';
 
 /** Rows per chunk sent to the pool: large enough that messaging costs little, small enough to keep order cheap. */
@@ -63,11 +64,6 @@ function defaultQuery(party: FileParty): ScreenQuery {
   return query;
 }
 
-interface Chunk {
-  items: FileItem[];
-  outcomes: Promise<QueryOutcome[]>;
-}
-
 /** Screens every row of `input` with the pool and writes the results to `output`. */
 export async function screenFile(
   pool: ScreenPool,
@@ -85,12 +81,7 @@ export async function screenFile(
   // Two chunks per thread keep every worker busy while the oldest chunk is written.
   const maxInFlight = Math.max(2, pool.threads * 2);
 
-  const inputHash = createHash('sha256');
-  let bytesRead = 0;
-  const onBytes = (chunk: Buffer): void => {
-    inputHash.update(chunk);
-    bytesRead += chunk.length;
-  };
+  const tap = new InputTap();
   const counts = {
     rows: 0,
     rowsWithMatches: 0,
@@ -100,46 +91,39 @@ export async function screenFile(
     matches: 0,
   };
   const out = await AtomicOutput.create(output);
-  const inflight: Chunk[] = [];
-
-  const submit = (items: FileItem[]): void => {
-    const queries = items.flatMap((item) => (item.party === null ? [] : [engineQuery(item.party)]));
-    const outcomes = queries.length === 0 ? Promise.resolve([]) : pool.screenChunk(queries, screen);
-    // Awaited in order by writeOldest; until then a rejection must not count as unhandled.
-    outcomes.catch(() => undefined);
-    inflight.push({ items, outcomes });
-  };
-
-  const writeOldest = async (): Promise<void> => {
-    const chunk = inflight.shift()!;
-    const outcomes = await chunk.outcomes;
-    let next = 0;
-    let text = '';
-    for (const item of chunk.items) {
-      const result = resultOf(input, item, item.party === null ? undefined : outcomes[next++], findings);
-      count(counts, result);
-      text += formatRow(outputFormat, result);
-    }
-    await out.write(text);
-    options.onProgress?.({ rows: counts.rows, bytesRead, bytesTotal });
-  };
-
+  const chunks = new OrderedChunks<FileItem, QueryOutcome[]>(
+    maxInFlight,
+    (items) => {
+      const queries = items.flatMap((item) => (item.party === null ? [] : [engineQuery(item.party)]));
+      return queries.length === 0 ? Promise.resolve([]) : pool.screenChunk(queries, screen);
+    },
+    async (items, outcomes) => {
+      let next = 0;
+      let text = '';
+      for (const item of items) {
+        const result = resultOf(input, item, item.party === null ? undefined : outcomes[next++], findings);
+        count(counts, result);
+        text += formatRow(outputFormat, result);
+      }
+      await out.write(text);
+      options.onProgress?.({ rows: counts.rows, bytesRead: tap.bytes, bytesTotal });
+    },
+  );
   try {
     await out.write(outputHead(outputFormat));
-    const events = readTable(input, inputFormat, { onBytes });
+    const events = readTable(input, inputFormat, { onBytes: (b) => tap.add(b) });
     let chunk: FileItem[] = [];
     for await (const item of fileItems(input, events, (columns) => checkHeader(input, columns))) {
       chunk.push(item);
       if (chunk.length < chunkRows) continue;
-      submit(chunk);
+      await chunks.push(chunk);
       chunk = [];
-      while (inflight.length >= maxInFlight) await writeOldest();
     }
-    if (chunk.length > 0) submit(chunk);
-    while (inflight.length > 0) await writeOldest();
+    if (chunk.length > 0) await chunks.push(chunk);
+    await chunks.drain();
     const summary: ScreenFileSummary = {
       ...counts,
-      input: { path: input, format: inputFormat, bytes: bytesRead, sha256: inputHash.digest('hex') },
+      input: { path: input, format: inputFormat, bytes: tap.bytes, sha256: tap.sha256() },
       output: { ...(await out.finish()), format: outputFormat },
     };
     await options.beforeCommit?.(summary);
@@ -148,6 +132,21 @@ export async function screenFile(
   } catch (error) {
     await out.abort();
     throw error;
+  }
+}
+
+/** The input's bytes as parsed: counted (progress) and hashed (the audit record). */
+class InputTap {
+  readonly #hash = createHash('sha256');
+  bytes = 0;
+
+  add(chunk: Buffer): void {
+    this.#hash.update(chunk);
+    this.bytes += chunk.length;
+  }
+
+  sha256(): string {
+    return this.#hash.digest('hex');
   }
 }
 
