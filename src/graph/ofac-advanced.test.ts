@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Entity } from '../domain/entity.ts';
 import { readListFile } from '../ingest/read-entities.ts';
-import { edgesFromClaims, exactNameResolver } from '../sources/relations/claims.ts';
+import { edgesFromClaims, exactNameResolver } from '../sources/relations/index.ts';
 import { GraphBuilder, type OwnershipGraph } from './graph.ts';
 import { ownershipReport, type RuleFinding } from './findings.ts';
 import { listingFactOf } from './listing.ts';
