@@ -8,8 +8,9 @@ import {
   type JurisdictionFinding,
   type JurisdictionTable,
 } from '../jurisdictions/index.ts';
-import type { Match, QueryOutcome, ScreenOptions, ScreenPool } from '../matching/index.ts';
+import type { Match, ScreenOptions, ScreenPool } from '../matching/index.ts';
 import type { AuditStore } from '../store/index.ts';
+import { batchItem, outcomeItem, screenOnPool } from './batch-items.ts';
 import type { BatchPool } from './batch-pool.ts';
 import { normaliseQuery, toScreenQuery } from './normalise-query.ts';
 import { screeningId } from './screening-id.ts';
@@ -72,11 +73,6 @@ export interface ScreeningDeps {
 export const DEFAULT_LIMIT = 10;
 /** Parties screened between two event-loop turns in a batch screened on this thread (≈ 10 ms of work). */
 const BATCH_SLICE = 50;
-/**
- * Smallest chunk sent to a pool thread. A batch is cut into two chunks per thread (so two concurrent batches
- * still share the threads evenly), but never into chunks so small that messages cost more than screening.
- */
-const MIN_CHUNK = 32;
 
 export function matchOut(m: Match): MatchOut {
   return {
@@ -252,64 +248,25 @@ export class ScreeningService {
   async #screenHere(parties: PartyQuery[], settings: ResolvedSettings): Promise<BatchItem[]> {
     const results: BatchItem[] = [];
     for (const [index, party] of parties.entries()) {
-      results.push(this.#batchItem(party, index, () => this.evaluate(party, settings)));
+      results.push(batchItem(party, index, () => this.evaluate(party, settings)));
       if (index % BATCH_SLICE === BATCH_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     return results;
   }
 
   /**
-   * The batch in chunks on the pool's threads, all in flight at once; the answers are put back in input order.
-   * This thread only cuts, assembles and serialises, so it keeps answering single screenings meanwhile.
+   * The batch in chunks on the pool's threads; this thread only cuts, assembles and serialises, so it keeps
+   * answering single screenings meanwhile.
    */
   async #screenOnPool(
     pool: ScreenPool,
     parties: PartyQuery[],
     settings: ResolvedSettings,
   ): Promise<BatchItem[]> {
-    const options = engineOptions(settings);
-    const size = Math.max(MIN_CHUNK, Math.ceil(parties.length / Math.max(1, 2 * pool.threads)));
-    const chunks: Promise<QueryOutcome[]>[] = [];
-    for (let start = 0; start < parties.length; start += size) {
-      chunks.push(pool.screenChunk(parties.slice(start, start + size).map(toScreenQuery), options));
-    }
-    const outcomes = (await Promise.all(chunks)).flat();
-    return parties.map((party, index) => {
-      const outcome = outcomes[index]!;
-      if ('error' in outcome) {
-        const { code, message, field, hint } = outcome.error;
-        return {
-          index,
-          reference: party.reference ?? null,
-          status: 'error',
-          query: party,
-          error: { code, message, field: field ?? null, hint: hint ?? null },
-        };
-      }
-      return this.#batchItem(party, index, () => this.#result(party, outcome.matches));
-    });
-  }
-
-  /** One batch item: the party's result, or an error item when the engine refused a field (AppError). */
-  #batchItem(party: PartyQuery, index: number, evaluate: () => PartyResult): BatchItem {
-    const reference = party.reference ?? null;
-    try {
-      return { index, reference, ...evaluate() };
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return {
-        index,
-        reference,
-        status: 'error',
-        query: party,
-        error: {
-          code: error.code,
-          message: error.message,
-          field: error.where ?? null,
-          hint: error.hint ?? null,
-        },
-      };
-    }
+    const outcomes = await screenOnPool(pool, parties.map(toScreenQuery), engineOptions(settings));
+    return parties.map((party, index) =>
+      outcomeItem(party, index, outcomes[index]!, (matches) => this.#result(party, matches)),
+    );
   }
 
   /** Appends the audit record; resolves once it is durable. */
