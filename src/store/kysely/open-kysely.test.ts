@@ -1,9 +1,13 @@
 // Opening the stores' database: the dialect a location selects, a store's SQLite setup, a failed open or
 // migration leaving nothing open.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { createTestDatabase, DIALECTS } from '../../../test/support/databases.ts';
+import { createTestDatabase, DIALECTS, PG_ADMIN_URL } from '../../../test/support/databases.ts';
 import type { AppError } from '../../domain/errors.ts';
 import { isPostgresUrl, migrated, openKysely } from './open-kysely.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -47,14 +51,71 @@ test('SQLite: the store setup runs once on the connection', async () => {
   }
 });
 
-test('a SQLite file that cannot be opened is a database error naming it', () => {
+test('a SQLite file that cannot be opened is a database error naming it, with the reason', () => {
   assert.throws(
     () => openKysely('/nonexistent-embargo-dir/sub/embargo.db', { poolSize: 1 }),
     (error: AppError) =>
       error.code === 'database' &&
-      error.message === 'cannot open SQLite database /nonexistent-embargo-dir/sub/embargo.db' &&
-      error.where === '/nonexistent-embargo-dir/sub/embargo.db',
+      error.message ===
+        'cannot open SQLite database /nonexistent-embargo-dir/sub/embargo.db: unable to open database file' &&
+      error.where === '/nonexistent-embargo-dir/sub/embargo.db' &&
+      error.hint === 'check the folder exists and is writable, or pass --db with another path',
   );
+});
+
+test('a file that is not a SQLite database is named as such', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'embargo-not-a-db-'));
+  const path = join(dir, 'README.md');
+  writeFileSync(path, '# Not a database\n'.repeat(200));
+  try {
+    assert.throws(
+      () => openKysely(path, { poolSize: 1 }),
+      (error: AppError) =>
+        error.code === 'database' &&
+        error.message === `cannot open SQLite database ${path}: file is not a database` &&
+        /not a SQLite database/.test(error.hint ?? ''),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Migrating a PostgreSQL location that cannot be used: the AppError it rejects with. */
+async function pgFailure(location: string): Promise<AppError> {
+  const { db } = openKysely<unknown>(location, { poolSize: 1 });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    return error as AppError;
+  } finally {
+    await db.destroy();
+  }
+  assert.fail(`migrating ${location} succeeded`);
+}
+
+test('PostgreSQL: a database that does not exist is named, with how to create it', async () => {
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/embargo_missing_${process.pid}`;
+  const error = await pgFailure(url.toString());
+  assert.equal(error.code, 'database');
+  assert.equal(
+    error.message,
+    `cannot use the database: database "embargo_missing_${process.pid}" does not exist`,
+  );
+  assert.match(error.hint ?? '', /create database/);
+});
+
+test('PostgreSQL: nothing listening at the address is a refused connection, with how to fix it', async () => {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const error = await pgFailure(`postgres://postgres@127.0.0.1:${port}/embargo`);
+  assert.equal(error.code, 'database');
+  assert.equal(error.message, `cannot use the database: connect ECONNREFUSED 127.0.0.1:${port}`);
+  assert.equal(error.hint, 'start PostgreSQL, or fix the host and port in the --db URL');
 });
 
 test('a failed migration closes the store and rejects with its error', async () => {

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import { createPgPool } from '../postgres/pool.ts';
 import { openNodeSqlite } from '../sqlite/node-sqlite-database.ts';
+import { describeDatabaseError } from './database-error.ts';
 
 /** True for a PostgreSQL connection URL. */
 export function isPostgresUrl(location: string): boolean {
@@ -33,9 +34,10 @@ export function openKysely<DB>(location: string, options: OpenKyselyOptions): Op
   try {
     opened = openNodeSqlite(location);
   } catch (error) {
-    throw new AppError('database', `cannot open SQLite database ${location}`, {
+    const { reason, hint } = describeDatabaseError(error);
+    throw new AppError('database', `cannot open SQLite database ${location}: ${reason}`, {
       where: location,
-      hint: 'check the folder exists and is writable, or pass --db',
+      hint,
       cause: error,
     });
   }
