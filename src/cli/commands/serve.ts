@@ -24,7 +24,12 @@ export interface ServeOptions {
   refreshSeconds: number;
 }
 
-export const DEFAULT_SERVE: ServeOptions = { host: '127.0.0.1', port: 8080, requireKeys: false, refreshSeconds: 60 };
+export const DEFAULT_SERVE: ServeOptions = {
+  host: '127.0.0.1',
+  port: 8080,
+  requireKeys: false,
+  refreshSeconds: 60,
+};
 
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
@@ -37,6 +42,42 @@ function untilSignal(): Promise<string> {
   });
 }
 
+/** Starts listening; a port in use or an address this machine does not have is a usage error saying what to do. */
+async function listen(api: Awaited<ReturnType<typeof buildApi>>, options: ServeOptions): Promise<string> {
+  try {
+    return await api.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const where = `${options.host}:${options.port}`;
+    if (code === 'EADDRINUSE') {
+      throw new AppError(
+        'conflict',
+        `port ${options.port} on ${options.host} is already in use (another Embargo server?)`,
+        {
+          where,
+          hint: 'stop the process that listens there, or pass another --port (--port 0 picks a free one)',
+          cause: error,
+        },
+      );
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      throw new AppError('usage', `cannot listen on ${options.host}: this machine has no such address`, {
+        where,
+        hint: 'pass --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (every interface; API keys required)',
+        cause: error,
+      });
+    }
+    if (code === 'EACCES') {
+      throw new AppError('usage', `not allowed to listen on port ${options.port}`, {
+        where,
+        hint: 'ports below 1024 need privileges: pass --port 8080 or another port above 1023',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
 /** Serves until SIGINT or SIGTERM (also used by `embargo start`). */
 export async function runServer(app: AppContext, options: ServeOptions, printer: Printer): Promise<void> {
   const screening = await openScreening(app, { worker: true });
@@ -44,24 +85,44 @@ export async function runServer(app: AppContext, options: ServeOptions, printer:
   const book = new BookService({ store: app.store, book: bookStore, rules: loadRuleSet() });
   const requireKeys = options.requireKeys || !isLoopback(options.host);
   // Continuous monitoring: alerts on every new list version or book change, webhooks delivered from the outbox.
-  const monitoring = await startMonitoring(app, screening.audit, { checkSeconds: options.refreshSeconds, deliverSeconds: 5, onError: (e) => printer.err(`monitor: ${e instanceof Error ? e.message : String(e)}`) });
+  const monitoring = await startMonitoring(app, screening.audit, {
+    checkSeconds: options.refreshSeconds,
+    deliverSeconds: 5,
+    onError: (e) => printer.err(`monitor: ${e instanceof Error ? e.message : String(e)}`),
+  });
   const api = await buildApi(
-    { store: app.store, audit: screening.audit, service: screening.service, book, monitoring: monitoring.context, ...(app.config.auditKey === undefined ? {} : { auditKey: app.config.auditKey }) },
+    {
+      store: app.store,
+      audit: screening.audit,
+      service: screening.service,
+      book,
+      monitoring: monitoring.context,
+      ...(app.config.auditKey === undefined ? {} : { auditKey: app.config.auditKey }),
+    },
     { requireKeys, localUser: userInfo().username, logger: { level: 'warn' } },
   );
   const announce = () => {
     const state = screening.screener.state();
-    if (state.lists.length === 0) printer.err('index ready, but no list is loaded: every screening is clear until you run `embargo import` (or `npm start`)');
-    else printer.err(`index ready: ${state.entities} entities from ${state.lists.map((l) => `${l.list_id} v${l.version}`).join(', ')}`);
+    if (state.lists.length === 0)
+      printer.err(
+        'index ready, but no list is loaded: every screening is clear until you run `embargo import` (or `npm start`)',
+      );
+    else
+      printer.err(
+        `index ready: ${state.entities} entities from ${state.lists.map((l) => `${l.list_id} v${l.version}`).join(', ')}`,
+      );
   };
   const refresh = () =>
     screening.screener.refresh().then(
       (rebuilt) => rebuilt && announce(),
-      (error: unknown) => printer.err(`index build failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        printer.err(`index build failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   try {
-    const address = await api.listen({ host: options.host, port: options.port });
-    printer.err(`Embargo API on ${address} (docs: ${address}/docs; API keys ${requireKeys ? 'required' : 'optional on loopback'})`);
+    const address = await listen(api, options);
+    printer.err(
+      `Embargo API on ${address} (docs: ${address}/docs; API keys ${requireKeys ? 'required' : 'optional on loopback'})`,
+    );
     void refresh();
     const timer = setInterval(() => void refresh(), options.refreshSeconds * 1000);
     timer.unref();
@@ -76,25 +137,44 @@ export async function runServer(app: AppContext, options: ServeOptions, printer:
   }
 }
 
-function port(flag: string): number {
+/** The `--port` flag as a port number (0: any free port). */
+export function parsePort(flag: string): number {
   const n = Number(flag);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new AppError('usage', `--port must be a port number (0–65535), got "${flag}"`);
+  if (flag.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65535)
+    throw new AppError('usage', `--port must be a port number (0–65535), got "${flag}"`);
   return n;
 }
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the HTTP API (OpenAPI at /openapi.json, docs at /docs); API keys are required off loopback')
+    .description(
+      'serve the HTTP API (OpenAPI at /openapi.json, docs at /docs); API keys are required off loopback',
+    )
     .option('--host <host>', 'address to listen on', DEFAULT_SERVE.host)
     .option('--port <port>', 'port to listen on', String(DEFAULT_SERVE.port))
     .option('--require-keys', 'require an API key even on loopback')
-    .option('--refresh <seconds>', 'seconds between checks for newly imported list versions', String(DEFAULT_SERVE.refreshSeconds))
-    .action(async (flags: { host: string; port: string; requireKeys?: boolean; refresh: string }, command: Command) => {
-      const ctx = commandContext(command);
-      const refreshSeconds = Number(flags.refresh);
-      if (!Number.isFinite(refreshSeconds) || refreshSeconds < 1) throw new AppError('usage', `--refresh must be a number of seconds ≥ 1, got "${flags.refresh}"`);
-      const options: ServeOptions = { host: flags.host, port: port(flags.port), requireKeys: flags.requireKeys === true, refreshSeconds };
-      await ctx.withApp((app) => runServer(app, options, ctx.printer));
-    });
+    .option(
+      '--refresh <seconds>',
+      'seconds between checks for newly imported list versions',
+      String(DEFAULT_SERVE.refreshSeconds),
+    )
+    .action(
+      async (
+        flags: { host: string; port: string; requireKeys?: boolean; refresh: string },
+        command: Command,
+      ) => {
+        const ctx = commandContext(command);
+        const refreshSeconds = Number(flags.refresh);
+        if (!Number.isFinite(refreshSeconds) || refreshSeconds < 1)
+          throw new AppError('usage', `--refresh must be a number of seconds ≥ 1, got "${flags.refresh}"`);
+        const options: ServeOptions = {
+          host: flags.host,
+          port: parsePort(flags.port),
+          requireKeys: flags.requireKeys === true,
+          refreshSeconds,
+        };
+        await ctx.withApp((app) => runServer(app, options, ctx.printer));
+      },
+    );
 }
