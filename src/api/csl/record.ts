@@ -4,7 +4,8 @@
 // gross_tonnage, gross_registered_tonnage, vessel_flag, vessel_owner, remarks, source_list_url, alt_names,
 // citizenships, dates_of_birth, nationalities, places_of_birth, source_information_url, ids[{type, number,
 // country, issue_date, expiration_date}]). CSL records keep their own values from the raw row.
-import { caption, type Entity } from '../../domain/entity.ts';
+import { caption, type Address, type Entity } from '../../domain/entity.ts';
+import { countryFromName } from '../../sources/common/countries.ts';
 import { cslCodesOf, cslSource } from './sources.ts';
 
 export type CslType = 'Entity' | 'Individual' | 'Vessel' | 'Aircraft';
@@ -38,6 +39,25 @@ function identifier(entity: Entity, type: string): string | null {
   return entity.identifiers.find((i) => i.type === type)?.value ?? null;
 }
 
+/**
+ * A CSL row's address is one string ("555, Qianmo Road, …, Hangzhou, 310051, CN"), stored as `full` with only its
+ * country split off: that string is the CSL's `address` (it was dropped, leaving `{"address": null, …}`), unless
+ * it is nothing but a country ("Spain", "TR"), which the CSL gives as `country` alone.
+ */
+function cslAddress(a: Address) {
+  const onlyCountry = countryFromName(a.full);
+  const address =
+    a.street ??
+    (a.city === undefined && a.postalCode === undefined && onlyCountry === undefined ? a.full : null);
+  return {
+    address,
+    city: a.city ?? null,
+    state: a.region ?? null,
+    postal_code: a.postalCode ?? null,
+    country: (a.country ?? onlyCountry)?.toUpperCase() ?? null,
+  };
+}
+
 export function cslResult(entity: Entity) {
   const isCsl = entity.listId === 'us_trade_csl';
   const code = cslCodesOf({ listId: entity.listId, subList: entity.listing.subList, programs: entity.programs })[0];
@@ -51,13 +71,7 @@ export function cslResult(entity: Entity) {
     programs: entity.programs,
     name: primary,
     title: rawField(entity, 'title') ?? first(p['position']),
-    addresses: entity.addresses.map((a) => ({
-      address: a.street ?? (a.city === undefined && a.country === undefined ? a.full : null),
-      city: a.city ?? null,
-      state: a.region ?? null,
-      postal_code: a.postalCode ?? null,
-      country: a.country?.toUpperCase() ?? null,
-    })),
+    addresses: entity.addresses.map(cslAddress),
     federal_register_notice: entity.listing.citations.length > 0 ? entity.listing.citations.join('; ') : null,
     start_date: entity.listing.start ?? null,
     end_date: entity.listing.end ?? null,

@@ -35,7 +35,7 @@ export function featureDocs(algorithm: Algorithm): Record<string, FeatureDoc> {
 }
 
 export function algorithmsResponse(algorithm: Algorithm) {
-  const described = { name: algorithm.id, description: `Embargo ${algorithm.name} version ${algorithm.version}; default threshold ${algorithm.threshold}`, features: featureDocs(algorithm) };
+  const described = { name: algorithm.id, description: `Embargo matching algorithm, version ${algorithm.version}; default threshold ${algorithm.threshold}`, features: featureDocs(algorithm) };
   return { algorithms: [described], default: algorithm.id, best: algorithm.id };
 }
 
