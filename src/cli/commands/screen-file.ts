@@ -58,7 +58,7 @@ export function registerScreenFile(program: Command): void {
     .option('--threshold <t>', `report matches scoring at least this (default ${DEFAULT_THRESHOLD})`)
     .option(
       '--workers <n>',
-      `threads screening; 1 = no worker thread (default: all ${defaultWorkers()} cores)`,
+      `threads screening; 1 = no worker thread (default: all ${defaultWorkers()} cores; 1 for inputs under 1 MB)`,
     )
     .option('--progress', 'show the progress bar even when stderr is not a terminal')
     .option('--no-progress', 'never show the progress bar')
