@@ -32,6 +32,8 @@ export class QueryRepair {
   readonly #rank: ReadonlyMap<string, number>;
   readonly #byHash = new Map<number, number[]>();
   readonly #byInitial = new Map<string, number[]>();
+  /** Every fold word by its first letter, most frequent first: what an abbreviation can stand for. */
+  readonly #byFirst = new Map<string, number[]>();
   readonly #ix: MatchIndex;
 
   constructor(ix: MatchIndex) {
@@ -42,6 +44,7 @@ export class QueryRepair {
     this.#words.forEach((w, i) => {
       for (let skip = -1; skip < w.length; skip++) push(this.#byHash, hashWithout(w, skip), i);
       if (w.length >= TWO_TYPO_LENGTH - 2) push(this.#byInitial, w[0], i);
+      if (w.length > 0) push(this.#byFirst, w[0], i);
     });
   }
 
@@ -105,10 +108,14 @@ export class QueryRepair {
    */
   #abbreviation(word: string, df: number): string | undefined {
     if (word.length < 3 || word.length > 5) return undefined;
-    const fits = (w: string, i: number): boolean => w.length > word.length + 1 && this.#worth(i, df);
-    const prefix = this.#words.find((w, i) => fits(w, i) && w.startsWith(word));
-    if (prefix !== undefined || !isVowelless(word)) return prefix;
-    return this.#words.find((w, i) => fits(w, i) && w[0] === word[0] && isSubsequence(word, w));
+    // Both kinds start with the word's first letter: only that letter's bucket is read (in frequency order).
+    const bucket = this.#byFirst.get(word[0]) ?? [];
+    const fits = (i: number): boolean => this.#words[i].length > word.length + 1 && this.#worth(i, df);
+    const prefix = bucket.find((i) => fits(i) && this.#words[i].startsWith(word));
+    if (prefix !== undefined || !isVowelless(word))
+      return prefix === undefined ? undefined : this.#words[prefix];
+    const inOrder = bucket.find((i) => fits(i) && isSubsequence(word, this.#words[i]));
+    return inOrder === undefined ? undefined : this.#words[inOrder];
   }
 
   /** A short word at the end of the name one edit from a frequent short legal form ("tld", "innc", "td"). */
