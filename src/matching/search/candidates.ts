@@ -125,7 +125,10 @@ export class CandidateGenerator {
     const exact = this.#ix.tokenIds.get(text);
     if (exact !== undefined) this.#visit(exact, 0);
     if (text.length >= MIN_DELETION_LENGTH) {
-      for (let skip = -1; skip < text.length; skip++) {
+      // A piece takes only neighbours of four letters or more (#pieceSimilarity): for a three-letter piece
+      // only the whole-piece hash (a letter added) can reach one, the deletions reach shorter tokens.
+      const skips = qi < 0 && text.length < 4 ? 0 : text.length;
+      for (let skip = -1; skip < skips; skip++) {
         const h = hashWithout(text, skip);
         // One edit apart: lengths differ by at most one.
         for (let p = lowerBound(d.delHash, d.delDir, h); p < d.delHash.length && d.delHash[p] === h; p++)

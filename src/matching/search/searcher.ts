@@ -157,8 +157,12 @@ export class Searcher {
     this.#sims.abjad = q.abjad;
     if (this.#align.skeletons !== q.abjad) this.#align = { ...this.#align, skeletons: q.abjad };
     for (let i = 0; i < tokens.length; i++) {
-      this.#sims.tokenIds[i] = this.#ix.tokenIds.get(tokens[i]) ?? -1;
-      this.#sims.phon[i] = tokens[i].length >= 2 ? (this.#ix.phonIds.get(phoneticKey(tokens[i])) ?? -1) : -1;
+      const id = this.#ix.tokenIds.get(tokens[i]) ?? -1;
+      this.#sims.tokenIds[i] = id;
+      // A listed token's phonetic key was computed when the index was built: only unknown words need one now.
+      if (tokens[i].length < 2) this.#sims.phon[i] = -1;
+      else if (id >= 0) this.#sims.phon[i] = this.#ix.data.tokenPhon[id];
+      else this.#sims.phon[i] = this.#ix.phonIds.get(phoneticKey(tokens[i])) ?? -1;
     }
     this.#query.tokens = tokens;
     this.#query.count = tokens.length;
