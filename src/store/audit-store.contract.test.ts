@@ -2,10 +2,18 @@
 // kind of tampering done directly in the database (edit, delete, reorder, truncate); API keys.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { copyFileSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, test } from 'node:test';
 import pg from 'pg';
-import { formatCheckpoint, parseCheckpoint, signHead, verifyChain, type AuditInput, type ProblemKind } from '../audit/index.ts';
+import {
+  formatCheckpoint,
+  parseCheckpoint,
+  signHead,
+  verifyChain,
+  type AuditInput,
+  type ProblemKind,
+} from '../audit/index.ts';
 import { caption, type Entity } from '../domain/entity.ts';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../../test/support/databases.ts';
 import { hikvision, huawei } from '../../test/support/entities.ts';
@@ -60,7 +68,10 @@ function kinds(report: { problems: { kind: ProblemKind; seq: number }[] }): stri
 
 for (const dialect of DIALECTS) {
   describe(`AuditStore contract (${dialect})`, () => {
-    async function withLog(count: number, fn: (store: AuditStore, db: TestDatabase) => Promise<void>): Promise<void> {
+    async function withLog(
+      count: number,
+      fn: (store: AuditStore, db: TestDatabase) => Promise<void>,
+    ): Promise<void> {
       const db = await createTestDatabase(dialect);
       const store = await openAuditStore(db.location);
       try {
@@ -91,8 +102,13 @@ for (const dialect of DIALECTS) {
 
     test('concurrent appends are group-committed into one unbroken chain', async () => {
       await withLog(0, async (store) => {
-        const records = await Promise.all(Array.from({ length: 300 }, (_, i) => store.append(screening(i % 2 ? hikvision() : huawei(), i))));
-        assert.deepEqual(records.map((r) => r.seq), Array.from({ length: 300 }, (_, i) => i + 1));
+        const records = await Promise.all(
+          Array.from({ length: 300 }, (_, i) => store.append(screening(i % 2 ? hikvision() : huawei(), i))),
+        );
+        assert.deepEqual(
+          records.map((r) => r.seq),
+          Array.from({ length: 300 }, (_, i) => i + 1),
+        );
         const report = await verify(store);
         assert.deepEqual(report.problems, []);
         assert.equal(report.records, 300);
@@ -101,7 +117,9 @@ for (const dialect of DIALECTS) {
 
     test('verifying while screenings are being appended reports no problem', async () => {
       await withLog(20, async (store) => {
-        const writing = Promise.all(Array.from({ length: 200 }, (_, i) => store.append(screening(hikvision(), i))));
+        const writing = Promise.all(
+          Array.from({ length: 200 }, (_, i) => store.append(screening(hikvision(), i))),
+        );
         const report = await verify(store);
         await writing;
         assert.deepEqual(report.problems, []);
@@ -113,7 +131,11 @@ for (const dialect of DIALECTS) {
     test('records() filters on time and streams in seq order', async () => {
       await withLog(12, async (store) => {
         const all = [];
-        for await (const r of store.records({ from: '2026-01-01T00:00:03.000Z', to: '2026-01-01T00:00:07.000Z' })) all.push(r.seq);
+        for await (const r of store.records({
+          from: '2026-01-01T00:00:03.000Z',
+          to: '2026-01-01T00:00:07.000Z',
+        }))
+          all.push(r.seq);
         assert.deepEqual(all, [4, 5, 6, 7]);
       });
     });
@@ -143,7 +165,11 @@ for (const dialect of DIALECTS) {
 
     test('verify detects reordered records', async () => {
       await withLog(6, async (store, db) => {
-        await tamper(db, ['update audit_log set seq = -1 where seq = 3', 'update audit_log set seq = 3 where seq = 4', 'update audit_log set seq = 4 where seq = -1']);
+        await tamper(db, [
+          'update audit_log set seq = -1 where seq = 3',
+          'update audit_log set seq = 3 where seq = 4',
+          'update audit_log set seq = 4 where seq = -1',
+        ]);
         assert.deepEqual(kinds(await verify(store)), ['reordered@3', 'reordered@4', 'reordered@5']);
       });
     });
@@ -172,14 +198,26 @@ for (const dialect of DIALECTS) {
 
     test('API keys: created once per name, found by secret hash, revoked', async () => {
       await withLog(0, async (store) => {
-        const key = { id: randomUUID(), name: 'erp', role: 'screener' as const, secretHash: 'a'.repeat(64), createdAt: '2026-01-01T00:00:00.000Z', revokedAt: null };
+        const key = {
+          id: randomUUID(),
+          name: 'erp',
+          role: 'screener' as const,
+          secretHash: 'a'.repeat(64),
+          createdAt: '2026-01-01T00:00:00.000Z',
+          revokedAt: null,
+        };
         await store.createKey(key);
-        await assert.rejects(store.createKey({ ...key, id: randomUUID(), secretHash: 'b'.repeat(64) }), { code: 'conflict' });
+        await assert.rejects(store.createKey({ ...key, id: randomUUID(), secretHash: 'b'.repeat(64) }), {
+          code: 'conflict',
+        });
         assert.deepEqual(await store.keyBySecretHash(key.secretHash), key);
         assert.equal(await store.revokeKey('erp', '2026-02-01T00:00:00.000Z'), true);
         assert.equal(await store.revokeKey('erp', '2026-02-02T00:00:00.000Z'), false);
         assert.equal((await store.keyBySecretHash(key.secretHash))?.revokedAt, '2026-02-01T00:00:00.000Z');
-        assert.deepEqual((await store.listKeys()).map((k) => k.name), ['erp']);
+        assert.deepEqual(
+          (await store.listKeys()).map((k) => k.name),
+          ['erp'],
+        );
       });
     });
   });
@@ -192,7 +230,10 @@ describe('AuditStore on SQLite with the writer thread (the server)', () => {
     try {
       const inputs = Array.from({ length: 300 }, (_, i) => screening(i % 2 ? hikvision() : huawei(), i));
       const records = await Promise.all(inputs.map((i) => store.append(i)));
-      assert.deepEqual(records.map((r) => r.seq), Array.from({ length: 300 }, (_, i) => i + 1));
+      assert.deepEqual(
+        records.map((r) => r.seq),
+        Array.from({ length: 300 }, (_, i) => i + 1),
+      );
       // Read back on another connection: what resolved is on disk.
       const other = await openAuditStore(db.location);
       try {
@@ -207,7 +248,48 @@ describe('AuditStore on SQLite with the writer thread (the server)', () => {
     }
     await assert.rejects(store.append(screening(huawei(), 1)), { code: 'database' });
   });
+
+  test('a checkpointer thread moves the appends into the database file (the writer checkpoints only as a backstop)', async () => {
+    const db = await createTestDatabase('sqlite');
+    const store = await openAuditStore(db.location, { writerThread: true });
+    const copy = `${db.location}.copy`;
+    try {
+      await Promise.all(
+        Array.from({ length: 300 }, (_, i) => store.append(screening(i % 2 ? hikvision() : huawei(), i))),
+      );
+      // The database file alone (without its WAL) holds the records once the checkpointer has run; the writer's
+      // own checkpoint waits for 10,000 WAL pages, far more than these 300 small records take.
+      let inFile = 0;
+      for (let attempt = 0; attempt < 50 && inFile !== 300; attempt++) {
+        await new Promise((r) => setTimeout(r, 100));
+        rmSync(`${copy}-wal`, { force: true });
+        rmSync(`${copy}-shm`, { force: true });
+        copyFileSync(db.location, copy);
+        inFile = countInCopy(copy);
+      }
+      assert.equal(inFile, 300);
+    } finally {
+      await store.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+      await db.drop();
+    }
+  });
 });
+
+/** Records in a copy of the database file; -1 when the copy caught a checkpoint half-written (try again). */
+function countInCopy(path: string): number {
+  try {
+    const raw = new DatabaseSync(path);
+    try {
+      return Number((raw.prepare('select count(*) as n from audit_log').get() as { n: number }).n);
+    } finally {
+      raw.close();
+    }
+  } catch (error) {
+    if (error instanceof Error && /malformed|not a database|no such table/.test(error.message)) return -1;
+    throw error;
+  }
+}
 
 async function collectLast(store: AuditStore) {
   let last;

@@ -52,6 +52,8 @@ interface AuditDatabase {
 
 /** Records per group commit, and rows per INSERT (15 columns × 500 stays under SQLite's parameter limit). */
 const MAX_GROUP = 500;
+/** How often the checkpointer thread looks for new commits to checkpoint (SQLite server only). */
+const CHECKPOINT_MS = 100;
 /** Rows per page when streaming the log. */
 const READ_PAGE = 1000;
 
@@ -72,6 +74,7 @@ type Reply = { ids: number[]; links: Link[] } | { ids: number[]; error: string }
  */
 class WorkerGroupWriter implements GroupWriter {
   readonly #worker: Worker;
+  readonly #checkpointer: Worker;
   readonly #pending = new Map<
     number,
     { count: number; resolve: (r: Link[]) => void; reject: (e: Error) => void }
@@ -80,9 +83,16 @@ class WorkerGroupWriter implements GroupWriter {
   #failed: Error | undefined;
 
   constructor(path: string) {
+    // The writer counts its commits here; the checkpointer checkpoints after ticks that saw some.
+    const commits = new Int32Array(new SharedArrayBuffer(4));
     this.#worker = new Worker(new URL('./sqlite/audit-writer-worker.ts', import.meta.url), {
-      workerData: { path },
+      workerData: { path, commits },
     });
+    this.#checkpointer = new Worker(new URL('./sqlite/audit-checkpointer-worker.ts', import.meta.url), {
+      workerData: { path, commits, intervalMs: CHECKPOINT_MS },
+    });
+    // A failed checkpointer costs latency, not records: the writer's own checkpoint (its backstop) takes over.
+    this.#checkpointer.on('error', () => undefined);
     this.#worker.on('message', (reply: Reply) => {
       let offset = 0;
       for (const id of reply.ids) {
@@ -117,7 +127,7 @@ class WorkerGroupWriter implements GroupWriter {
 
   async close(): Promise<void> {
     this.#failed ??= new Error('the audit store is closed');
-    await this.#worker.terminate();
+    await Promise.all([this.#worker.terminate(), this.#checkpointer.terminate()]);
   }
 }
 

@@ -8,12 +8,16 @@ import { chainAfter, type AuditBody } from '../../audit/index.ts';
 
 if (parentPort === null) throw new Error('audit-writer-worker.ts must run in a worker thread');
 const port = parentPort;
-const db = new DatabaseSync((workerData as { path: string }).path);
+const { path, commits } = workerData as { path: string; commits?: Int32Array };
+const db = new DatabaseSync(path);
 // cache_size: the audit indexes' pages stay in this connection's cache (SQLite's default is 2 MiB), so an append
 // does not re-read the index pages it touches from the file (one pread each). 16 MiB, bounded.
 db.exec(
   'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -16384;',
 );
+// With a checkpointer thread (audit-checkpointer-worker.ts) this connection checkpoints only as a backstop, when
+// the WAL has grown to 10,000 pages (40 MiB) because the checkpointer could not keep up or has died.
+if (commits !== undefined) db.exec('PRAGMA wal_autocheckpoint = 10000;');
 
 /** Prepared on first use: the tables exist by then (the opener migrates before the first append). */
 function statements() {
@@ -55,6 +59,7 @@ function write(bodies: AuditBody[]) {
     const last = records[records.length - 1]!;
     moveHead.run(last.seq, last.hash);
     db.exec('COMMIT');
+    if (commits !== undefined) Atomics.add(commits, 0, 1);
     // Only the chain fields go back: the caller has the bodies.
     return records.map((r) => ({ seq: r.seq, prevHash: r.prevHash, hash: r.hash }));
   } catch (error) {
