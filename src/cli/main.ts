@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `embargo` command line: global options, one file per command, errors mapped to exit codes once.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAlerts } from './commands/alerts.ts';
 import { registerAudit } from './commands/audit.ts';
@@ -21,9 +22,17 @@ import { registerUpdate } from './commands/update.ts';
 import { registerWhatIf } from './commands/what-if.ts';
 import { EXIT, reportError, stdPrinter } from './output.ts';
 
+/** The version in package.json (read once, at start-up). */
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const version = (pkg as { version?: unknown }).version;
+  return typeof version === 'string' ? version : 'unknown';
+}
+
 export function buildProgram(): Command {
   const program = new Command('embargo')
     .description('Screen parties against export-control and sanctions lists')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('--db <location>', 'SQLite file or postgres:// URL (env EMBARGO_DB; default ./embargo.db)')
     .option('--json', 'print results as JSON')
     .exitOverride()
