@@ -64,21 +64,16 @@ export interface GroupWriter {
 }
 
 type Link = Pick<AuditRecord, 'seq' | 'prevHash' | 'hash'>;
-/** The thread answers every request it committed in one transaction with one reply: their ids, in order. */
-type Reply = { ids: number[]; links: Link[] } | { ids: number[]; error: string };
+type Reply = { id: number; links: Link[] } | { id: number; error: string };
 
 /**
- * SQLite writer on a worker thread (see sqlite/audit-writer-worker.ts): the fsync does not block the caller.
- * Requests are posted as soon as they are made, without waiting for the previous commit; the thread commits
- * whatever reached it meanwhile in one transaction.
+ * SQLite writer on a worker thread (see sqlite/audit-writer-worker.ts): the fsync does not block the caller. A
+ * checkpointer thread (sqlite/audit-checkpointer-worker.ts) keeps WAL checkpoints out of the writer's commits.
  */
 class WorkerGroupWriter implements GroupWriter {
   readonly #worker: Worker;
   readonly #checkpointer: Worker;
-  readonly #pending = new Map<
-    number,
-    { count: number; resolve: (r: Link[]) => void; reject: (e: Error) => void }
-  >();
+  readonly #pending = new Map<number, { resolve: (r: Link[]) => void; reject: (e: Error) => void }>();
   #next = 0;
   #failed: Error | undefined;
 
@@ -94,15 +89,10 @@ class WorkerGroupWriter implements GroupWriter {
     // A failed checkpointer costs latency, not records: the writer's own checkpoint (its backstop) takes over.
     this.#checkpointer.on('error', () => undefined);
     this.#worker.on('message', (reply: Reply) => {
-      let offset = 0;
-      for (const id of reply.ids) {
-        const pending = this.#pending.get(id);
-        this.#pending.delete(id);
-        if (pending === undefined) continue;
-        if ('error' in reply) pending.reject(new Error(reply.error));
-        else pending.resolve(reply.links.slice(offset, offset + pending.count));
-        offset += pending.count;
-      }
+      const pending = this.#pending.get(reply.id);
+      this.#pending.delete(reply.id);
+      if ('error' in reply) pending?.reject(new Error(reply.error));
+      else pending?.resolve(reply.links);
     });
     this.#worker.on('error', (error) => this.#fail(error));
     this.#worker.on('exit', (code) => this.#fail(new Error(`the audit writer thread exited (code ${code})`)));
@@ -119,7 +109,7 @@ class WorkerGroupWriter implements GroupWriter {
     if (this.#failed !== undefined) throw this.#failed;
     const id = this.#next++;
     const links = await new Promise<Link[]>((resolve, reject) => {
-      this.#pending.set(id, { count: bodies.length, resolve, reject });
+      this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ id, bodies });
     });
     return bodies.map((body, i) => ({ ...body, ...links[i]! }));
@@ -186,10 +176,6 @@ export class KyselyAuditStore implements AuditStore {
   readonly #writer: GroupWriter | undefined;
   #queue: Pending[] = [];
   #flushing = false;
-  /** Writer thread: a post of the queued appends is scheduled for the end of this event-loop turn. */
-  #posting = false;
-  /** Writer thread: groups posted and not answered yet. */
-  #inFlight = 0;
 
   /** `writer` replaces the in-connection transaction for appends (the SQLite worker thread). */
   constructor(db: Kysely<AuditDatabase>, dialect: 'sqlite' | 'postgres', writer?: GroupWriter) {
@@ -212,7 +198,7 @@ export class KyselyAuditStore implements AuditStore {
   }
 
   async close(): Promise<void> {
-    while (this.#flushing || this.#posting || this.#inFlight > 0 || this.#queue.length > 0) {
+    while (this.#flushing || this.#queue.length > 0) {
       await new Promise((r) => setTimeout(r, 5));
     }
     await this.#writer?.close();
@@ -223,40 +209,15 @@ export class KyselyAuditStore implements AuditStore {
     const body = toBody(input);
     return new Promise((resolve, reject) => {
       this.#queue.push({ body, resolve, reject });
-      if (this.#writer !== undefined) this.#post(this.#writer);
-      else if (!this.#flushing) void this.#drain();
+      if (!this.#flushing) void this.#drain();
     });
   }
 
   /**
-   * Writer thread: the appends of this event-loop turn go to the thread together at the end of the turn, without
-   * waiting for the commit before them. The thread groups whatever reached it during its last commit into its
-   * next one, so it is never idle waiting for this (busy) thread to read a reply and send the next group: under
-   * load a screening waits for about one commit, not one and a half.
+   * Writes queued records group by group until the queue is empty. The next group is taken only once the
+   * previous one has committed and this thread has read the answer: a busy thread (screening) thus lets groups
+   * grow, so commits cost less CPU exactly when CPU is short; an idle one sends the next group at once.
    */
-  #post(writer: GroupWriter): void {
-    if (this.#posting) return;
-    this.#posting = true;
-    setImmediate(() => {
-      this.#posting = false;
-      while (this.#queue.length > 0) {
-        const group = this.#queue.splice(0, MAX_GROUP);
-        this.#inFlight += 1;
-        writer
-          .write(group.map((p) => p.body))
-          .then(
-            (records) => group.forEach((p, i) => p.resolve(records[i]!)),
-            (error: unknown) => {
-              const failure = appendFailure(error);
-              for (const p of group) p.reject(failure);
-            },
-          )
-          .finally(() => (this.#inFlight -= 1));
-      }
-    });
-  }
-
-  /** In-connection transactions (PostgreSQL, the CLI): queued records are written group by group. */
   async #drain(): Promise<void> {
     this.#flushing = true;
     try {
@@ -279,6 +240,7 @@ export class KyselyAuditStore implements AuditStore {
   }
 
   async #writeGroup(bodies: AuditBody[]): Promise<AuditRecord[]> {
+    if (this.#writer !== undefined) return this.#writer.write(bodies);
     return this.#db.transaction().execute(async (trx) => {
       // Write the head row first: on SQLite that takes the write lock before anything is read (so a reader
       // cannot go stale), on PostgreSQL it row-locks the head, serialising appenders across processes.

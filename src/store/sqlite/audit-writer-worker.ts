@@ -1,9 +1,9 @@
 // Worker thread that appends audit groups to a SQLite file on its own connection, so the commit's fsync
 // (synchronous=FULL) waits here and not on the server's event loop. Same chain code as every other writer
-// (chainAfter); BEGIN IMMEDIATE takes the write lock before the head is read. Every request is answered only
-// after the transaction holding its records has committed.
+// (chainAfter); BEGIN IMMEDIATE takes the write lock before the head is read. A request is answered only after
+// its transaction has committed.
 import { DatabaseSync } from 'node:sqlite';
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { chainAfter, type AuditBody } from '../../audit/index.ts';
 
 if (parentPort === null) throw new Error('audit-writer-worker.ts must run in a worker thread');
@@ -68,30 +68,10 @@ function write(bodies: AuditBody[]) {
   }
 }
 
-interface Request {
-  id: number;
-  bodies: AuditBody[];
-}
-
-/** Records per transaction, about: requests are taken until this many records are in hand. */
-const GROUP_RECORDS = 500;
-
-// Group commit on this side: the caller posts its appends without waiting for the previous commit, so while a
-// commit (and its fsync) runs, requests queue up on the port. The next transaction takes every request waiting
-// there, in the order they were posted, and one reply answers them all.
-port.on('message', (first: Request) => {
-  const requests = [first];
-  let records = first.bodies.length;
-  while (records < GROUP_RECORDS) {
-    const next = receiveMessageOnPort(port) as { message: Request } | undefined;
-    if (next === undefined) break;
-    requests.push(next.message);
-    records += next.message.bodies.length;
-  }
-  const ids = requests.map((r) => r.id);
+port.on('message', (message: { id: number; bodies: AuditBody[] }) => {
   try {
-    port.postMessage({ ids, links: write(requests.flatMap((r) => r.bodies)) });
+    port.postMessage({ id: message.id, links: write(message.bodies) });
   } catch (error) {
-    port.postMessage({ ids, error: error instanceof Error ? error.message : String(error) });
+    port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
