@@ -10,10 +10,12 @@ const db = new DatabaseSync(path);
 // PASSIVE: copies what it can without waiting for readers or the writer, never blocks them; what it could not
 // copy (a reader on an old snapshot, the writer's backstop checkpoint running) is copied on a later tick.
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-let seen = Atomics.load(commits, 0);
+// -1: commits made before this thread started (it can start seconds late on a loaded machine) count as new.
+let seen = -1;
 setInterval(() => {
   const now = Atomics.load(commits, 0);
   if (now === seen) return;
-  seen = now;
-  checkpoint.get();
+  const result = checkpoint.get() as { busy: number; log: number; checkpointed: number };
+  // Only a complete pass settles these commits; a partial one (a reader on an old snapshot) is retried next tick.
+  if (result.busy === 0 && result.checkpointed >= result.log) seen = now;
 }, intervalMs);
