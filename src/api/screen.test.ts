@@ -134,6 +134,15 @@ for (const dialect of DIALECTS) {
       assert.equal(error.code, 'invalid_input');
       assert.equal(error.fields[0].field, 'lists');
       assert.match(error.hint, /us_ofac_cons/);
+      // A mistyped sub-list of a loaded list screens nothing: refused, not answered "clear".
+      const subList = await f.api.inject({
+        method: 'POST',
+        url: '/v1/screen',
+        payload: { name: 'Hikvision', lists: ['us_ofac_cons:XX'] },
+      });
+      assert.equal(subList.statusCode, 400);
+      assert.equal(JSON.parse(subList.body).error.fields[0].field, 'lists');
+      assert.match(JSON.parse(subList.body).error.message, /us_ofac_cons:XX: not a sub-list/);
     });
 
     test('invalid fields are 400 with every field named; a stored screening that does not exist is 404', async () => {

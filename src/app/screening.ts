@@ -2,7 +2,6 @@
 // audit record before the answer is returned (issue 5: "stored durably before the answer is sent").
 // The API's own endpoints, the yente- and CSL-compatible ones and `embargo screen` all go through here.
 import type { AuditChannel, AuditKind, ListVersionRef } from '../audit/index.ts';
-import { AppError } from '../domain/errors.ts';
 import {
   findJurisdictions,
   type JurisdictionFinding,
@@ -12,6 +11,7 @@ import type { Match, ScreenOptions, ScreenPool } from '../matching/index.ts';
 import type { AuditStore } from '../store/index.ts';
 import { batchItem, outcomeItem, screenOnPool } from './batch-items.ts';
 import type { BatchPool } from './batch-pool.ts';
+import { checkListSelection } from './list-selection.ts';
 import { normaliseQuery, toScreenQuery } from './normalise-query.ts';
 import { screeningId } from './screening-id.ts';
 import type { Screener } from './screener.ts';
@@ -124,16 +124,12 @@ export class ScreeningService {
     const loaded = this.#deps.screener.state().lists;
     const lists = settings.lists?.map((l) => l.trim()).filter((l) => l !== '');
     const wanted = lists === undefined || lists.length === 0 ? undefined : lists;
-    if (wanted !== undefined) {
-      const known = new Set(loaded.map((v) => v.list_id));
-      const unknown = wanted.filter((l) => !known.has(l.split(':')[0]!));
-      if (unknown.length > 0) {
-        throw new AppError('invalid_input', `list ${unknown.join(', ')} is not loaded`, {
-          where: 'lists',
-          hint: `loaded lists: ${[...known].join(', ') || 'none (import one first)'}; a sub-list is written <list>:<code>, e.g. us_trade_csl:EL`,
-        });
-      }
-    }
+    // Same check as the CLI's --lists: a mistyped sub-list (us_trade_csl:XX) is a 400, never a silent "clear".
+    if (wanted !== undefined)
+      checkListSelection(
+        wanted,
+        loaded.map((v) => v.list_id),
+      );
     const parents = wanted === undefined ? undefined : new Set(wanted.map((l) => l.split(':')[0]!));
     return {
       threshold: settings.threshold ?? this.#deps.screener.algorithm.threshold,
