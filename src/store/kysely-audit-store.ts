@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { Kysely, PostgresDialect, SqliteDialect, type Selectable } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { migrated } from './kysely/open-kysely.ts';
 import {
   chainAfter,
   toBody,
@@ -392,12 +393,5 @@ function openPostgresAudit(url: string): AuditStore {
 
 /** Opens and migrates the audit store in the database at `location` (the same location as the list store). */
 export async function openAuditStore(location: string, options: AuditStoreOptions = {}): Promise<AuditStore> {
-  const store = isPostgresUrl(location) ? openPostgresAudit(location) : openSqliteAudit(location, options);
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
-  return store;
+  return migrated(isPostgresUrl(location) ? openPostgresAudit(location) : openSqliteAudit(location, options));
 }
